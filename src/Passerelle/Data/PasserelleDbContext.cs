@@ -1,0 +1,85 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Passerelle.Domain;
+using Passerelle.Infrastructure.Tenancy;
+
+namespace Passerelle.Data;
+
+/// <summary>
+/// The unit of work. Every entity with a DepartementId carries the named query filter
+/// <see cref="FiltreDepartement"/>, which returns nothing while no département is current.
+/// </summary>
+public abstract class PasserelleDbContext(DbContextOptions options, DepartementCourant departementCourant)
+    : IdentityDbContext<Agent, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public const string FiltreDepartement = "Departement";
+
+    public DbSet<Departement> Departements => Set<Departement>();
+    public DbSet<Commune> Communes => Set<Commune>();
+    public DbSet<Territoire> Territoires => Set<Territoire>();
+    public DbSet<Qpv> Qpvs => Set<Qpv>();
+    public DbSet<Structure> Structures => Set<Structure>();
+    public DbSet<ParametreDate> ParametresDates => Set<ParametreDate>();
+    public DbSet<ValeurReference> ValeursReference => Set<ValeurReference>();
+    public DbSet<JournalAcces> JournalAcces => Set<JournalAcces>();
+    public DbSet<HistoriqueModification> HistoriqueModifications => Set<HistoriqueModification>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DepartementCourant DepartementCourant => departementCourant;
+
+    /// <summary>Read by the query filter at each query: EF Core parameterises it.</summary>
+    public Guid? DepartementCourantId => departementCourant.Id;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcNullableConverter>();
+        foreach (var typeEnum in typeof(Departement).Assembly.GetTypes().Where(t => t.IsEnum && t.Namespace == typeof(Departement).Namespace))
+        {
+            configurationBuilder.Properties(typeEnum).HaveConversion<string>().HaveMaxLength(60);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PasserelleDbContext).Assembly, t => t.Namespace?.StartsWith(typeof(PasserelleDbContext).Namespace!, StringComparison.Ordinal) == true);
+        AppliquerFiltreDepartement(builder);
+    }
+
+    private void AppliquerFiltreDepartement(ModelBuilder builder)
+    {
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(e => e.FindProperty(nameof(IAppartientAuDepartement.DepartementId)) is not null))
+        {
+            // e => DepartementCourantId != null && (Guid?)e.DepartementId == DepartementCourantId
+            var entite = Expression.Parameter(entityType.ClrType, "e");
+            var courant = Expression.Property(Expression.Constant(this), nameof(DepartementCourantId));
+            var departementDeLEntite = Expression.Convert(
+                Expression.Property(entite, nameof(IAppartientAuDepartement.DepartementId)), typeof(Guid?));
+            var corps = Expression.AndAlso(
+                Expression.NotEqual(courant, Expression.Constant(null, typeof(Guid?))),
+                Expression.Equal(departementDeLEntite, courant));
+            builder.Entity(entityType.ClrType).HasQueryFilter(FiltreDepartement, Expression.Lambda(corps, entite));
+        }
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class UtcNullableConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value.ToUniversalTime(), DateTimeKind.Utc),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}
+
+/// <summary>The SQLite flavour: its own migration set under Migrations/Sqlite.</summary>
+public sealed class SqlitePasserelleDbContext(DbContextOptions<SqlitePasserelleDbContext> options, DepartementCourant departementCourant)
+    : PasserelleDbContext(options, departementCourant);
+
+/// <summary>The PostgreSQL flavour: its own migration set under Migrations/Postgres.</summary>
+public sealed class PostgresPasserelleDbContext(DbContextOptions<PostgresPasserelleDbContext> options, DepartementCourant departementCourant)
+    : PasserelleDbContext(options, departementCourant);

@@ -1,0 +1,16 @@
+using Passerelle.Features.Administration.Agents;
+using Passerelle.Features.Parametres;
+using Passerelle.Features.Plateforme;
+
+namespace Passerelle.Features;
+
+public static class FeatureServices
+{
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceParametres>();
+        services.AddScoped<ServiceAgents>();
+        services.AddScoped<ServicePlateforme>();
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Passerelle.Features.Public;
+
+[AllowAnonymous]
+public sealed class MentionsLegalesModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Passerelle.Domain;
+using Passerelle.Infrastructure.Auth;
+
+namespace Passerelle.Features.Shared;
+
+public sealed record LienNavigation(string Url, string Libelle, string Description);
+
+/// <summary>What each role may open. The home page and the navigation both read it.</summary>
+public static class Navigation
+{
+    private static readonly (Role Role, LienNavigation Lien)[] LiensParRole =
+    [
+        (Role.AdministrateurPlateforme, new("/plateforme", "Départements", "Créer les départements hébergés et leur premier administrateur.")),
+        (Role.Administrateur, new("/administration/agents", "Agents", "Créer les comptes, attribuer les rôles et les structures, désactiver un compte.")),
+        (Role.Administrateur, new("/administration/structures", "Structures", "Services du Département, partenaires et opérateurs, avec leur SIRET et leurs territoires.")),
+        (Role.Administrateur, new("/administration/territoires", "Territoires", "Bassins de vie, territoires d'action sociale, circonscriptions et CLAI, avec leurs communes.")),
+        (Role.Administrateur, new("/administration/qpv", "Quartiers prioritaires", "Charger la liste officielle des quartiers prioritaires de la politique de la ville.")),
+        (Role.Administrateur, new("/administration/listes", "Listes", "Adapter les listes du département : freins, motifs, sorties.")),
+        (Role.Administrateur, new("/parametres", "Paramètres datés", "Délais légaux, durées et taux, avec leur période de validité et leur source.")),
+        (Role.Auditeur, new("/journal", "Journal des accès", "Qui a consulté, modifié ou exporté quel dossier, et quand.")),
+    ];
+
+    private static readonly LienNavigation Parametres =
+        new("/parametres", "Paramètres datés", "Consulter les délais légaux et les valeurs en vigueur dans le département.");
+
+    public static IReadOnlyList<LienNavigation> Liens(ClaimsPrincipal utilisateur)
+    {
+        var liens = new List<LienNavigation> { new("/", "Accueil", "") };
+        liens.AddRange(LiensParRole.Where(l => utilisateur.EstDans(l.Role)).Select(l => l.Lien));
+        if (!utilisateur.EstDans(Role.AdministrateurPlateforme) && !utilisateur.EstDans(Role.Administrateur))
+        {
+            liens.Add(Parametres);
+        }
+
+        return liens.DistinctBy(l => l.Url).ToList();
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Demo;
+
+namespace Passerelle.Infrastructure.Hosting;
+
+public static class Commandes
+{
+    public static async Task<int> ExecuterAsync(WebApplication app, LigneDeCommande ligne)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PasserelleDbContext>();
+        switch (ligne.Commande)
+        {
+            case Commande.Migrer:
+                await MigrerAsync(db);
+                Console.WriteLine("Base de données à jour.");
+                return 0;
+            case Commande.Demo:
+                return await DemoAsync(db, scope.ServiceProvider.GetRequiredService<ChargeurDemo>(), ligne.Remplacer);
+            default:
+                return 2;
+        }
+    }
+
+    public static async Task MigrerAsync(PasserelleDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        var communes = await ReferentielCommunes.ChargerAsync(db, cancellationToken);
+        if (communes > 0)
+        {
+            Console.WriteLine($"{communes} communes chargées.");
+        }
+    }
+
+    private static async Task<int> DemoAsync(PasserelleDbContext db, ChargeurDemo chargeur, bool remplacer)
+    {
+        if (remplacer)
+        {
+            await db.Database.EnsureDeletedAsync();
+            await MigrerAsync(db);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            await Console.Error.WriteLineAsync("La base n'est pas à jour : lancez d'abord la commande migrate.");
+            return 1;
+        }
+        else if (await chargeur.BaseContientDesDonneesAsync())
+        {
+            await Console.Error.WriteLineAsync("La base contient déjà des données : la démonstration n'est chargée que dans une base vide (ou avec --remplacer).");
+            return 1;
+        }
+
+        await ReferentielCommunes.ChargerAsync(db);
+        await chargeur.ChargerAsync();
+        Console.WriteLine("Démonstration chargée : comptes @passerelle.test, mot de passe " + ChargeurDemo.MotDePasse + ".");
+        return 0;
+    }
+}

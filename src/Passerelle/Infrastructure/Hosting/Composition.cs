@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Passerelle.Data;
+using Passerelle.Domain;
+using Passerelle.Features;
+using Passerelle.Features.Api;
+using Passerelle.Infrastructure.Audit;
+using Passerelle.Infrastructure.Auth;
+using Passerelle.Infrastructure.Tenancy;
+using Passerelle.Infrastructure.Web;
+
+namespace Passerelle.Infrastructure.Hosting;
+
+public static class Composition
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static void AjouterPasserelle(this WebApplicationBuilder builder)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = Culture;
+        CultureInfo.DefaultThreadCurrentUICulture = Culture;
+
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var baseDeDonnees = OptionsBaseDeDonnees.Lire(configuration, builder.Environment.ContentRootPath);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<DepartementCourant>();
+        services.AddScoped<AgentCourant>();
+        services.AddScoped<SuiviModificationsInterceptor>();
+        services.AddScoped<Journal>();
+        baseDeDonnees.AjouterDbContext(services);
+
+        services.AddIdentityCore<Agent>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddUserStore<AgentUserStore>()
+            .AddRoleStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.RoleStore<IdentityRole<Guid>, PasserelleDbContext, Guid>>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<MessagesIdentiteFrancais>()
+            .AddClaimsPrincipalFactory<AgentClaimsPrincipalFactory>();
+        services.AddScoped<IUserConfirmation<Agent>, AgentActifConfirmation>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o => Cookies.Configurer(o, builder.Environment));
+        services.AddAuthorization(Autorisations.Configurer);
+
+        services.AddDataProtection()
+            .SetApplicationName("Passerelle")
+            .PersistKeysToDbContext<PasserelleDbContext>();
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "passerelle-af";
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.HeaderName = "RequestVerificationToken";
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+            })
+            .AddMvcOptions(MessagesValidation.Configurer);
+        // French text is written as is, not as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+            o.Limits.MaxRequestBodySize = LimitesRequetes.TailleMaximaleCorps);
+
+        services.AddFeatureServices();
+        services.AddScoped<Demo.ChargeurDemo>();
+    }
+
+    public static void UtiliserPasserelle(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Culture),
+            SupportedCultures = [Culture],
+            SupportedUICultures = [Culture],
+        });
+        app.UseMiddleware<EnTetesSecurite>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ReponsesErreur.CodePour });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/erreur",
+                StatusCodeSelector = ReponsesErreur.CodePour,
+            });
+            pages.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        });
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGet("/health", Sante.VerifierAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPasserelleApi();
+        // An unknown page is a French 404 for everyone, signed in or not (the /api fallback answers 401 first).
+        app.MapFallback("{**chemin}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,34 @@
+using Passerelle.Data;
+using Passerelle.Demo;
+
+namespace Passerelle.Infrastructure.Hosting;
+
+/// <summary>What happens before the server listens: only the demo touches the database at start.</summary>
+public static class Demarrage
+{
+    public static async Task<bool> PreparerAsync(WebApplication app)
+    {
+        var demo = app.Configuration.GetValue<bool>("Demo:Enabled");
+        if (!demo)
+        {
+            return true;
+        }
+
+        if (app.Environment.IsProduction())
+        {
+            app.Logger.LogCritical("Demo:Enabled=true est interdit en production : la démonstration crée des comptes au mot de passe connu. Retirez ce réglage.");
+            return false;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PasserelleDbContext>();
+        await Commandes.MigrerAsync(db);
+        var chargeur = scope.ServiceProvider.GetRequiredService<ChargeurDemo>();
+        if (!await chargeur.BaseContientDesDonneesAsync())
+        {
+            await chargeur.ChargerAsync();
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,1 @@
+/* Passerelle: progressive enhancements only; every page works without this file. */
