@@ -43,18 +43,22 @@ public sealed record OptionsBaseDeDonnees(Fournisseur Fournisseur, string Chaine
         return new OptionsBaseDeDonnees(fournisseur, chaine);
     }
 
-    public void AjouterDbContext(IServiceCollection services)
+    /// <summary>
+    /// Registers both provider contexts and resolves <see cref="PasserelleDbContext"/> to the configured one.
+    /// Configuration is read when the first context is created, not at registration, so that a test host's
+    /// settings apply.
+    /// </summary>
+    public static void AjouterDbContext(IServiceCollection services)
     {
-        if (Fournisseur == Fournisseur.Postgres)
-        {
-            services.AddDbContext<PasserelleDbContext, PostgresPasserelleDbContext>((sp, o) =>
-                Configurer(o.UseNpgsql(ChaineConnexion), sp));
-        }
-        else
-        {
-            services.AddDbContext<PasserelleDbContext, SqlitePasserelleDbContext>((sp, o) =>
-                Configurer(o.UseSqlite(ChaineConnexion), sp));
-        }
+        services.AddSingleton(sp =>
+            Lire(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+        services.AddDbContext<SqlitePasserelleDbContext>((sp, o) =>
+            Configurer(o.UseSqlite(sp.GetRequiredService<OptionsBaseDeDonnees>().ChaineConnexion), sp));
+        services.AddDbContext<PostgresPasserelleDbContext>((sp, o) =>
+            Configurer(o.UseNpgsql(sp.GetRequiredService<OptionsBaseDeDonnees>().ChaineConnexion), sp));
+        services.AddScoped<PasserelleDbContext>(sp => sp.GetRequiredService<OptionsBaseDeDonnees>().Fournisseur == Fournisseur.Postgres
+            ? sp.GetRequiredService<PostgresPasserelleDbContext>()
+            : sp.GetRequiredService<SqlitePasserelleDbContext>());
     }
 
     private static void Configurer(DbContextOptionsBuilder options, IServiceProvider services) =>

@@ -23,8 +23,6 @@ public static class Composition
         CultureInfo.DefaultThreadCurrentUICulture = Culture;
 
         var services = builder.Services;
-        var configuration = builder.Configuration;
-        var baseDeDonnees = OptionsBaseDeDonnees.Lire(configuration, builder.Environment.ContentRootPath);
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -32,7 +30,7 @@ public static class Composition
         services.AddScoped<AgentCourant>();
         services.AddScoped<SuiviModificationsInterceptor>();
         services.AddScoped<Journal>();
-        baseDeDonnees.AjouterDbContext(services);
+        OptionsBaseDeDonnees.AjouterDbContext(services);
 
         services.AddIdentityCore<Agent>(options =>
             {
@@ -59,17 +57,19 @@ public static class Composition
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.ConfigureApplicationCookie(o => Cookies.Configurer(o, builder.Environment));
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IWebHostEnvironment>(Cookies.Configurer);
         services.AddAuthorization(Autorisations.Configurer);
 
         services.AddDataProtection()
             .SetApplicationName("Passerelle")
             .PersistKeysToDbContext<PasserelleDbContext>();
 
-        services.AddAntiforgery(o =>
+        services.AddAntiforgery();
+        services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IWebHostEnvironment>((o, environnement) =>
         {
             o.Cookie.Name = "passerelle-af";
-            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = environnement.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.HeaderName = "RequestVerificationToken";
         });
 

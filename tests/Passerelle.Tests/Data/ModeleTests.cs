@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Domain;
+using Passerelle.Tests.Support;
+
+namespace Passerelle.Tests.Data;
+
+public sealed partial class ModeleTests
+{
+    /// <summary>
+    /// Every IgnoreQueryFilters of the application, with why it is safe. A new one fails this test
+    /// until it is added here with its justification.
+    /// </summary>
+    private static readonly Dictionary<string, string> IgnoreQueryFiltersJustifies = new()
+    {
+        ["Infrastructure/Auth/Identite.cs#AgentUserStore"] =
+            "Signing in finds the account by email or id before any département is current; only Identity's look-ups use it.",
+        ["Infrastructure/Auth/Identite.cs#AgentClaimsPrincipalFactory"] =
+            "The agent's structure name is read for the cookie, restricted to the agent's own département.",
+        ["Demo/ChargeurDemo.cs#BaseContientDesDonneesAsync"] =
+            "The demo command checks whether any account exists at all, across départements.",
+        ["Features/Plateforme/Index.cshtml.cs#IndexModel"] =
+            "The platform administrator counts accounts per département without reading them.",
+    };
+
+    [Theory]
+    [InlineData(Fournisseur.Sqlite)]
+    [InlineData(Fournisseur.Postgres)]
+    public void Le_modele_n_a_aucune_modification_sans_migration(Fournisseur fournisseur)
+    {
+        // No database is opened: the model is compared with the provider's last snapshot.
+        using var db = new BaseDeTest(fournisseur, fournisseur == Fournisseur.Sqlite ? "Data Source=:memory:" : "Host=localhost;Database=aucune").Contexte();
+
+        db.Database.HasPendingModelChanges().ShouldBeFalse($"Générez une migration {fournisseur} avec dotnet ef migrations add.");
+    }
+
+    [Fact]
+    public void Chaque_entite_qui_a_un_departement_porte_le_filtre_nomme()
+    {
+        using var db = new BaseDeTest(Fournisseur.Sqlite, "Data Source=:memory:").Contexte();
+        var entites = db.Model.GetEntityTypes().Where(e => e.FindProperty(nameof(IAppartientAuDepartement.DepartementId)) is not null).ToList();
+
+        entites.Count.ShouldBeGreaterThanOrEqualTo(8);
+        foreach (var entite in entites)
+        {
+            entite.GetDeclaredQueryFilters().Select(f => f.Key).ShouldContain(PasserelleDbContext.FiltreDepartement, $"{entite.ClrType.Name} n'a pas le filtre de département.");
+        }
+    }
+
+    [Fact]
+    public void Chaque_IgnoreQueryFilters_du_code_est_justifie()
+    {
+        var racine = Path.Combine(Environnement.RacineDuDepot(), "src", "Passerelle");
+        var trouves = new List<string>();
+        foreach (var fichier in Directory.EnumerateFiles(racine, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var lignes = File.ReadAllLines(fichier);
+            string? typeCourant = null;
+            string? methodeCourante = null;
+            foreach (var ligne in lignes)
+            {
+                var type = Type().Match(ligne);
+                if (type.Success)
+                {
+                    typeCourant = type.Groups[1].Value;
+                }
+
+                var methode = Methode().Match(ligne);
+                if (methode.Success)
+                {
+                    methodeCourante = methode.Groups[1].Value;
+                }
+
+                if (ligne.Contains("IgnoreQueryFilters(", StringComparison.Ordinal) && !ligne.TrimStart().StartsWith("//", StringComparison.Ordinal))
+                {
+                    var relatif = Path.GetRelativePath(racine, fichier).Replace(Path.DirectorySeparatorChar, '/');
+                    var cle = IgnoreQueryFiltersJustifies.ContainsKey($"{relatif}#{methodeCourante}") ? $"{relatif}#{methodeCourante}" : $"{relatif}#{typeCourant}";
+                    trouves.Add(cle);
+                }
+            }
+        }
+
+        trouves.Distinct().Order().ShouldBe(IgnoreQueryFiltersJustifies.Keys.Order(), "Chaque IgnoreQueryFilters doit figurer, justifié, dans ce test.");
+    }
+
+    [GeneratedRegex(@"\b(?:class|record)\s+(\w+)")]
+    private static partial Regex Type();
+
+    [GeneratedRegex(@"\b(?:Task<\w+>|Task|void|bool|int)\s+(\w+)\(")]
+    private static partial Regex Methode();
+}

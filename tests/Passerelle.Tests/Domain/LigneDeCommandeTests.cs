@@ -1,0 +1,39 @@
+using Passerelle.Infrastructure.Hosting;
+
+namespace Passerelle.Tests.Domain;
+
+public sealed class LigneDeCommandeTests
+{
+    [Fact]
+    public void Sans_commande_le_serveur_demarre_avec_les_options_d_hote()
+    {
+        var ligne = LigneDeCommande.Lire(["--urls", "http://127.0.0.1:6000", "--Database:Provider=Postgres"]);
+
+        ligne.Erreur.ShouldBeNull();
+        ligne.Commande.ShouldBe(Commande.Serveur);
+        ligne.ArgumentsHote.ShouldBe(["--urls", "http://127.0.0.1:6000", "--Database:Provider=Postgres"]);
+    }
+
+    [Fact]
+    public void Demo_avec_remplacer_est_compris()
+    {
+        var ligne = LigneDeCommande.Lire(["demo", "--remplacer"]);
+
+        ligne.Commande.ShouldBe(Commande.Demo);
+        ligne.Remplacer.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("importe")]
+    [InlineData("migrate", "--force")]
+    [InlineData("migrate", "--remplacer")]
+    [InlineData("migrate", "demo")]
+    [InlineData("--urls")]
+    public void Une_commande_ou_une_option_inconnue_est_refusee(params string[] args)
+    {
+        var ligne = LigneDeCommande.Lire(args);
+
+        ligne.Erreur.ShouldNotBeNull();
+        LigneDeCommande.Usage.ShouldContain("Usage");
+    }
+}

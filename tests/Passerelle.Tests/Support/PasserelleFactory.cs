@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Passerelle.Tests.Support;
+
+/// <summary>The application over a test database. Development environment so that static assets are served from the build.</summary>
+public sealed class PasserelleFactory(BaseDeTest baseDeTest) : WebApplicationFactory<Program>
+{
+    public BaseDeTest Base => baseDeTest;
+
+    /// <summary>The application's clock: tests move it to judge delays and lockouts.</summary>
+    public FakeTimeProvider Temps { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = baseDeTest.Fournisseur.ToString(),
+            ["ConnectionStrings:Passerelle"] = baseDeTest.ChaineConnexion,
+            ["Demo:Enabled"] = "false",
+        }));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Temps));
+    }
+
+    public ClientPasserelle Client() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+}
+
+/// <summary>A database and an application for one test class.</summary>
+public abstract class ApplicationDeTest(Passerelle.Data.Fournisseur fournisseur) : IAsyncLifetime
+{
+    public BaseDeTest Base { get; private set; } = null!;
+    public PasserelleFactory Factory { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Base = await BasesDeTest.CreerAsync(fournisseur);
+        Factory = new PasserelleFactory(Base);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class ApplicationSqlite() : ApplicationDeTest(Passerelle.Data.Fournisseur.Sqlite);
+
+public sealed class ApplicationPostgres() : ApplicationDeTest(Passerelle.Data.Fournisseur.Postgres);
