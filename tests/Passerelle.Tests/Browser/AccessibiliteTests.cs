@@ -1,0 +1,57 @@
+namespace Passerelle.Tests.Browser;
+
+/// <summary>Every page of the socle, at desktop width and at 320 px: no axe-core violation of WCAG 2.1 A/AA.</summary>
+[Collection(CollectionNavigateur.Nom)]
+public sealed class AccessibiliteTests(Navigateur navigateur)
+{
+    public static TheoryData<string?, string> Pages => new()
+    {
+        { null, "/connexion" },
+        { null, "/mentions-legales" },
+        { null, "/donnees-personnelles" },
+        { null, "/accessibilite" },
+        { null, "/une-page-inconnue" },
+        { "referent.cantal", "/" },
+        { "referent.cantal", "/compte" },
+        { "referent.cantal", "/parametres" },
+        { "referent.cantal", "/administration/agents" },
+        { "admin.cantal", "/" },
+        { "admin.cantal", "/administration/agents" },
+        { "admin.cantal", "/administration/agents/nouveau" },
+        { "admin.cantal", "/administration/structures" },
+        { "admin.cantal", "/administration/structures/nouvelle" },
+        { "admin.cantal", "/administration/territoires" },
+        { "admin.cantal", "/administration/territoires/nouveau" },
+        { "admin.cantal", "/administration/qpv" },
+        { "admin.cantal", "/administration/listes" },
+        { "admin.cantal", "/parametres" },
+        { "admin.cantal", "/parametres/historique?cle=orientation.delai" },
+        { "admin.cantal", "/parametres/nouveau?cle=orientation.delai" },
+        { "auditeur.cantal", "/journal" },
+        { "admin", "/plateforme" },
+        { "admin", "/plateforme/nouveau" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task La_page_n_a_aucune_violation_axe_a_1280_et_320_pixels(string? compte, string url)
+    {
+        foreach (var largeur in new[] { 1280, 320 })
+        {
+            var page = await navigateur.NouvellePageAsync(largeur);
+            if (compte is not null)
+            {
+                await Navigateur.ConnecterAsync(page, compte);
+            }
+
+            await page.GotoAsync(url);
+            var violations = await Navigateur.ViolationsAsync(page);
+            // At 320 px the page must not scroll sideways (WCAG 1.4.10, reflow).
+            var debordement = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+            await page.Context.CloseAsync();
+
+            violations.ShouldBeEmpty($"{url} à {largeur} px");
+            debordement.ShouldBeFalse($"{url} déborde horizontalement à {largeur} px");
+        }
+    }
+}
