@@ -38,7 +38,8 @@ public sealed class ServicePlateforme(PasserelleDbContext db, UserManager<Agent>
 
         if (!resultat.Succeeded)
         {
-            throw new RegleMetierException(string.Join(" ", resultat.Errors.Select(e => e.Description)));
+            // Identity reports a taken address twice (as user name and as email): say it once.
+            throw new RegleMetierException(string.Join(" ", resultat.Errors.Select(e => e.Description).Distinct(StringComparer.Ordinal)));
         }
 
         await transaction.CommitAsync(cancellationToken);
