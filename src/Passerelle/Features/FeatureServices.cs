@@ -11,6 +11,8 @@ public static class FeatureServices
         services.AddScoped<ServiceParametres>();
         services.AddScoped<ServiceAgents>();
         services.AddScoped<ServicePlateforme>();
+        services.AddScoped<Administration.Listes.ServiceListes>();
+        services.AddScoped<JournalDesAcces.ServiceJournal>();
         return services;
     }
 }

@@ -80,19 +80,30 @@ public sealed class ConnexionTests(ApplicationSqlite app) : IClassFixture<Applic
     [Fact]
     public async Task Cinq_echecs_verrouillent_le_compte_quinze_minutes()
     {
+        // An account of its own: the demo accounts are signed in by the other tests of this class.
+        var cantal = await app.Base.DepartementAsync("15");
+        await using (var creation = app.Base.Contexte(cantal))
+        {
+            var structure = await creation.Structures.Select(s => s.Id).FirstAsync();
+            var agent = new Agent(cantal, structure, "verrouillage@passerelle.test", "Paul", "Verrou") { LockoutEnabled = true, EmailConfirmed = true };
+            agent.NormalizedEmail = agent.NormalizedUserName = "VERROUILLAGE@PASSERELLE.TEST";
+            agent.PasswordHash = new Microsoft.AspNetCore.Identity.PasswordHasher<Agent>().HashPassword(agent, Passerelle.Demo.ChargeurDemo.MotDePasse);
+            creation.Users.Add(agent);
+            await creation.SaveChangesAsync();
+        }
+
         using var client = app.Factory.Client();
         for (var i = 0; i < 5; i++)
         {
-            await client.ConnecterAsync("referent.association", "mauvais-mot-de-passe");
+            await client.ConnecterAsync("verrouillage@passerelle.test", "mauvais-mot-de-passe");
         }
 
-        var verrouille = await client.ConnecterAsync("referent.association");
+        var verrouille = await client.ConnecterAsync("verrouillage@passerelle.test");
 
         verrouille.StatusCode.ShouldBe(HttpStatusCode.OK, "Même le bon mot de passe est refusé pendant le verrouillage.");
         (await ClientPasserelle.DocumentAsync(verrouille)).QuerySelector(".resume-erreurs")!.TextContent.ShouldContain("verrouillé");
-        var cantal = await app.Base.DepartementAsync("15");
         await using var db = app.Base.Contexte(cantal);
-        var fin = await db.Users.Where(a => a.Email == ClientPasserelle.Email("referent.association")).Select(a => a.LockoutEnd).SingleAsync();
+        var fin = await db.Users.Where(a => a.Email == "verrouillage@passerelle.test").Select(a => a.LockoutEnd).SingleAsync();
         fin.ShouldNotBeNull();
         (fin.Value - DateTimeOffset.UtcNow).TotalMinutes.ShouldBeInRange(14, 15.1);
     }

@@ -160,7 +160,10 @@ public sealed class ChampTagHelper : TagHelper
                     : [valeur];
                 if (OptionVide is not null)
                 {
-                    controle.InnerHtml.AppendHtml($"<option value=\"\">{HtmlEncoder.Default.Encode(OptionVide)}</option>");
+                    var vide = new TagBuilder("option");
+                    vide.Attributes["value"] = "";
+                    vide.InnerHtml.Append(OptionVide);
+                    controle.InnerHtml.AppendHtml(vide);
                 }
 
                 foreach (var option in Options ?? [])

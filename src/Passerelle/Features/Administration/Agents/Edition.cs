@@ -25,8 +25,8 @@ public class SaisieAgent
 
 public static class ListesAgents
 {
-    public static Task<List<SelectListItem>> StructuresAsync(PasserelleDbContext db, CancellationToken cancellationToken) =>
-        db.Structures.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Nom)
-            .Select(s => new SelectListItem(s.Nom, s.Id.ToString()))
-            .ToListAsync(cancellationToken);
+    public static async Task<List<SelectListItem>> StructuresAsync(PasserelleDbContext db, CancellationToken cancellationToken) =>
+        // Formatted after the query: SQLite would return the Guid in capitals and the selection would not match.
+        (await db.Structures.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Nom).Select(s => new { s.Nom, s.Id }).ToListAsync(cancellationToken))
+            .Select(s => new SelectListItem(s.Nom, s.Id.ToString())).ToList();
 }
