@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Passerelle.Domain;
 
 /// <summary>A current commune of France, from INSEE's Code officiel géographique. National data.</summary>
@@ -25,10 +27,10 @@ public sealed class Commune
 
 public enum TypeTerritoire
 {
-    BassinDeVie,
-    TerritoireActionSociale,
-    Circonscription,
-    TerritoireClai,
+    [Display(Name = "Bassin de vie")] BassinDeVie,
+    [Display(Name = "Territoire d'action sociale")] TerritoireActionSociale,
+    [Display(Name = "Circonscription")] Circonscription,
+    [Display(Name = "Territoire de CLAI")] TerritoireClai,
 }
 
 public sealed class Territoire : IAppartientAuDepartement, IVersionne
@@ -40,8 +42,7 @@ public sealed class Territoire : IAppartientAuDepartement, IVersionne
     public Territoire(Guid departementId, string nom, TypeTerritoire type)
     {
         DepartementId = departementId;
-        Nom = nom.Trim();
-        Type = type;
+        Modifier(nom, type);
     }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
@@ -53,6 +54,11 @@ public sealed class Territoire : IAppartientAuDepartement, IVersionne
 
     public void Modifier(string nom, TypeTerritoire type)
     {
+        if (string.IsNullOrWhiteSpace(nom))
+        {
+            throw new RegleMetierException("Le nom du territoire est obligatoire.");
+        }
+
         Nom = nom.Trim();
         Type = type;
     }

@@ -60,7 +60,7 @@ public sealed class Structure : IAppartientAuDepartement, IVersionne
         var siretNormalise = string.IsNullOrWhiteSpace(siret) ? null : Domain.Siret.Normaliser(siret);
         if (siretNormalise is not null && !Domain.Siret.EstValide(siretNormalise))
         {
-            throw new RegleMetierException("Le SIRET n'est pas valide : 14 chiffres dont le dernier est une clé de contrôle.");
+            throw new RegleMetierException(Domain.Siret.MessageInvalide);
         }
 
         Nom = nom.Trim();
@@ -104,6 +104,8 @@ public sealed class StructureTerritoire
 /// <summary>SIRET checks: 14 digits, Luhn key; La Poste's establishments use their own rule.</summary>
 public static class Siret
 {
+    public const string MessageInvalide = "Le SIRET n'est pas valide : 14 chiffres dont le dernier est une clé de contrôle.";
+
     private const string SirenLaPoste = "356000000";
 
     public static string Normaliser(string saisie) =>
