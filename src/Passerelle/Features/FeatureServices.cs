@@ -13,6 +13,9 @@ public static class FeatureServices
         services.AddScoped<ServicePlateforme>();
         services.AddScoped<Administration.Listes.ServiceListes>();
         services.AddScoped<JournalDesAcces.ServiceJournal>();
+        services.AddScoped<Administration.Structures.ServiceStructures>();
+        services.AddScoped<Administration.Territoires.ServiceTerritoires>();
+        services.AddScoped<Administration.Qpv.ServiceQpv>();
         return services;
     }
 }

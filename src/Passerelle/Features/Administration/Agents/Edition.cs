@@ -23,6 +23,9 @@ public class SaisieAgent
     public List<Role> Roles { get; set; } = [];
 }
 
+/// <summary>The model of the shared fields partial: its property names make the fields post as "Saisie.…".</summary>
+public sealed record ChampsAgent(SaisieAgent Saisie, List<SelectListItem> Structures);
+
 public static class ListesAgents
 {
     public static async Task<List<SelectListItem>> StructuresAsync(PasserelleDbContext db, CancellationToken cancellationToken) =>
