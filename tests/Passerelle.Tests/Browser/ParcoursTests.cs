@@ -41,3 +41,25 @@ public sealed class ParcoursTests(Navigateur navigateur)
         await page.Context.CloseAsync();
     }
 }
+
+[Collection(CollectionNavigateur.Nom)]
+public sealed class LimitesTests(Navigateur navigateur)
+{
+    [Fact]
+    public async Task Un_envoi_de_plus_de_dix_mega_octets_recoit_la_page_413_en_francais()
+    {
+        // Kestrel refuses on the announced length: the headers alone are sent, as a browser's upload would begin.
+        var adresse = new Uri(navigateur.Adresse);
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(adresse.Host, adresse.Port);
+        await using var flux = socket.GetStream();
+        var requete = $"POST /connexion HTTP/1.1\r\nHost: {adresse.Authority}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {12 * 1024 * 1024}\r\nConnection: close\r\n\r\n";
+        await flux.WriteAsync(System.Text.Encoding.ASCII.GetBytes(requete));
+
+        using var lecteur = new StreamReader(flux, System.Text.Encoding.UTF8);
+        var reponse = await lecteur.ReadToEndAsync();
+
+        reponse.ShouldStartWith("HTTP/1.1 413");
+        reponse.ShouldContain("Fichier trop volumineux");
+    }
+}

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Passerelle.Tests.Support;
 
 /// <summary>The application over a test database. Development environment so that static assets are served from the build.</summary>
-public sealed class PasserelleFactory(BaseDeTest baseDeTest) : WebApplicationFactory<Program>
+public sealed class PasserelleFactory(BaseDeTest baseDeTest, string environnement = "Development") : WebApplicationFactory<Program>
 {
     public BaseDeTest Base => baseDeTest;
 
@@ -18,7 +18,7 @@ public sealed class PasserelleFactory(BaseDeTest baseDeTest) : WebApplicationFac
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environnement);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = baseDeTest.Fournisseur.ToString(),
@@ -29,8 +29,8 @@ public sealed class PasserelleFactory(BaseDeTest baseDeTest) : WebApplicationFac
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Temps));
     }
 
-    public ClientPasserelle Client() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public ClientPasserelle Client(string adresse = "http://localhost") =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(adresse) }));
 }
 
 /// <summary>A database and an application for one test class.</summary>

@@ -122,6 +122,17 @@ public static class Composition
             pages.UseStatusCodePagesWithReExecute("/erreur/{0}");
         });
 
+        // An announced body over the limit is refused before anything reads it (antiforgery would answer 400).
+        app.Use((contexte, suivant) =>
+        {
+            if (contexte.Request.ContentLength > LimitesRequetes.TailleMaximaleCorps && contexte.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+            {
+                contexte.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+
+            return suivant(contexte);
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
