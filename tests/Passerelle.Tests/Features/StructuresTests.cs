@@ -241,6 +241,20 @@ public abstract class StructuresTests(ApplicationDeTest app)
         apres.Version.ShouldBe(recyclerie.Version);
     }
 
+    [Theory]
+    [InlineData("métiers")]
+    [InlineData("MÉTIERS")]
+    [InlineData("chambre de métiers")]
+    public async Task La_recherche_trouve_un_nom_accentue_quelle_que_soit_la_casse(string recherche)
+    {
+        using var client = await ConnecteAsync();
+
+        var document = (await client.PageAsync($"/administration/structures?Recherche={Uri.EscapeDataString(recherche)}")).Document;
+
+        document.QuerySelectorAll("tbody tr").Select(l => l.Children[0].TextContent.Trim())
+            .ShouldBe(["Chambre de métiers et de l'artisanat du Cantal"]);
+    }
+
     [Fact]
     public async Task Un_referent_recoit_403_et_ne_peut_rien_creer()
     {
