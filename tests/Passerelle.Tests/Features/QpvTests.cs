@@ -285,6 +285,21 @@ public abstract class QpvTests(ApplicationDeTest app)
     }
 
     [Fact]
+    public async Task La_recherche_trouve_un_quartier_par_un_mot_accentue_en_minuscules()
+    {
+        await using (var import = await ImportAsync("15"))
+        {
+            (await import.ImporterAsync("code;nom;commune\nQN01581M;Quartier de l'Égalité;15014\n")).Reussi.ShouldBeTrue();
+        }
+
+        using var client = await ConnecteAsync();
+
+        var document = (await client.PageAsync($"/administration/qpv?Recherche={Uri.EscapeDataString("égalité")}")).Document;
+
+        document.QuerySelectorAll("tbody tr").Select(l => l.Children[0].TextContent).ShouldBe(["QN01581M"]);
+    }
+
+    [Fact]
     public async Task Un_referent_recoit_403_et_son_import_n_est_pas_applique()
     {
         using var client = await ConnecteAsync("referent.cantal");
