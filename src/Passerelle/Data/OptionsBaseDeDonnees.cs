@@ -53,7 +53,7 @@ public sealed record OptionsBaseDeDonnees(Fournisseur Fournisseur, string Chaine
         services.AddSingleton(sp =>
             Lire(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
         services.AddDbContext<SqlitePasserelleDbContext>((sp, o) =>
-            Configurer(o.UseSqlite(sp.GetRequiredService<OptionsBaseDeDonnees>().ChaineConnexion), sp));
+            Configurer(o.UseSqlite(sp.GetRequiredService<OptionsBaseDeDonnees>().ChaineConnexion).AddInterceptors(MajusculesUnicodeSqlite.Instance), sp));
         services.AddDbContext<PostgresPasserelleDbContext>((sp, o) =>
             Configurer(o.UseNpgsql(sp.GetRequiredService<OptionsBaseDeDonnees>().ChaineConnexion), sp));
         services.AddScoped<PasserelleDbContext>(sp => sp.GetRequiredService<OptionsBaseDeDonnees>().Fournisseur == Fournisseur.Postgres

@@ -52,6 +52,25 @@ public sealed class ClientPasserelle(HttpClient http) : IDisposable
         return await http.PostAsync(action ?? url, contenu);
     }
 
+    /// <summary>
+    /// The antiforgery token of any POST form of <paramref name="url"/> (the sign-out form of the header will do):
+    /// to post where the page shows no form, such as another département's record or a forbidden page.
+    /// </summary>
+    public async Task<string> JetonAsync(string url = "/")
+    {
+        var (_, document) = await PageAsync(url);
+        return document.QuerySelector<IHtmlInputElement>("form[method=post] input[name=__RequestVerificationToken]")?.Value
+            ?? throw new InvalidOperationException($"Pas de jeton antiforgery sur {url}.");
+    }
+
+    /// <summary>Posts the fields to <paramref name="url"/> with a token read from <paramref name="pageDuJeton"/>, without GETting <paramref name="url"/> first.</summary>
+    public async Task<HttpResponseMessage> PosterDirectementAsync(string url, IEnumerable<KeyValuePair<string, string>> champs, string pageDuJeton = "/")
+    {
+        var valeurs = new List<KeyValuePair<string, string>>(champs) { new("__RequestVerificationToken", await JetonAsync(pageDuJeton)) };
+        using var contenu = new FormUrlEncodedContent(valeurs);
+        return await http.PostAsync(url, contenu);
+    }
+
     public static async Task<IHtmlDocument> DocumentAsync(HttpResponseMessage reponse) =>
         Analyseur.ParseDocument(await reponse.Content.ReadAsStringAsync());
 

@@ -24,8 +24,15 @@ public class SaisieStructure
     [StringLength(300, ErrorMessage = "L'adresse ne dépasse pas 300 caractères.")]
     public string? Adresse { get; set; }
 
+    // Trimmed as it is bound: a code pasted with a space around it is still the 5 characters the length check expects.
     [StringLength(5, MinimumLength = 5, ErrorMessage = "Le code de la commune compte 5 caractères (par exemple 15014).")]
-    public string? CommuneCode { get; set; }
+    public string? CommuneCode
+    {
+        get => _communeCode;
+        set => _communeCode = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private string? _communeCode;
 
     public List<Guid> TerritoireIds { get; set; } = [];
 }
