@@ -97,6 +97,24 @@ public abstract class CloisonnementTests(Fournisseur fournisseur) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Changer_les_communes_d_un_territoire_trace_le_territoire_et_avance_sa_version()
+    {
+        var cantal = await _base.DepartementAsync("15");
+        await using var db = _base.Contexte(cantal);
+        var territoire = await db.Territoires.Include(t => t.Communes).SingleAsync(t => t.Nom == "Mauriac");
+        var version = territoire.Version;
+
+        territoire.DefinirCommunes([.. territoire.Communes.Select(c => c.CommuneCode).Where(c => c != "15153"), "15045"]);
+        await db.SaveChangesAsync();
+
+        territoire.Version.ShouldBe(version + 1);
+        var lignes = await db.HistoriqueModifications.Where(h => h.EntiteId == territoire.Id && h.Champ == nameof(TerritoireCommune)).ToListAsync();
+        lignes.ShouldContain(h => h.NouvelleValeur == "15045" && h.AncienneValeur == null);
+        lignes.ShouldContain(h => h.AncienneValeur == "15153" && h.NouvelleValeur == null);
+        lignes.ShouldAllBe(h => h.DepartementId == cantal && h.Entite == nameof(Territoire));
+    }
+
+    [Fact]
     public async Task Un_formulaire_perime_ne_peut_pas_ecraser_une_version_plus_recente()
     {
         var cantal = await _base.DepartementAsync("15");

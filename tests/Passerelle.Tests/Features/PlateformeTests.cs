@@ -73,6 +73,8 @@ public abstract class PlateformeTests(ApplicationDeTest app)
             var admin = await db.Users.IgnoreQueryFilters().Where(a => a.Email == ClientPasserelle.Email("admin")).Select(a => a.Id).SingleAsync();
             var journal = await db.JournalAcces.IgnoreQueryFilters().SingleAsync(j => j.EnregistrementId == dordogne.Id);
             (journal.Action, journal.TypeEnregistrement, journal.AgentId).ShouldBe((ActionJournal.Creation, nameof(Passerelle.Domain.Departement), (Guid?)admin));
+            // The line belongs to the new département, so that its own Auditeur sees who created it.
+            journal.DepartementId.ShouldBe(dordogne.Id);
         }
 
         using var nouveau = app.Factory.Client();

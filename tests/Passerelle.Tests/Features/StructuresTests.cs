@@ -219,7 +219,7 @@ public abstract class StructuresTests(ApplicationDeTest app)
 
         premier.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await ClientPasserelle.DocumentAsync(second)).QuerySelector(".resume-erreurs")!.TextContent.ShouldContain("modifiée entre-temps");
+        (await ClientPasserelle.DocumentAsync(second)).QuerySelector(".resume-erreurs")!.TextContent.ShouldContain("modifiée entre-temps par Hélène Vidalenc");
         var apres = await StructureAsync("15", "Mission locale d'Aurillac");
         apres.Territoires.Select(t => t.TerritoireId).ShouldContain(clai);
         apres.Territoires.Select(t => t.TerritoireId).ShouldNotContain(mauriac);

@@ -198,8 +198,7 @@ public abstract class TerritoiresTests(ApplicationDeTest app)
         var second = await client.PosterAsync($"/administration/territoires/{clai.Id}", Modification(clai, communes: "15014 15267"));
 
         premier.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        // Only "entre-temps": a change of communes alone leaves no line in the change trail, so the author is not named.
-        (await ErreurAsync(second, ".resume-erreurs")).ShouldContain("Cette fiche a été modifiée entre-temps");
+        (await ErreurAsync(second, ".resume-erreurs")).ShouldContain("Cette fiche a été modifiée entre-temps par Hélène Vidalenc");
         (await TerritoireAsync("15", "CLAI d'Aurillac")).Communes.Select(c => c.CommuneCode).ShouldBe(["15012", "15014"], ignoreOrder: true);
     }
 

@@ -26,7 +26,7 @@ public sealed class ServicePlateforme(PasserelleDbContext db, UserManager<Agent>
         db.Structures.Add(service);
         db.ParametresDates.AddRange(ParametrageInitial.Parametres(departement.Id));
         db.ValeursReference.AddRange(ParametrageInitial.Valeurs(departement.Id));
-        journal.Ajouter(ActionJournal.Creation, nameof(Departement), departement.Id);
+        journal.Ajouter(ActionJournal.Creation, nameof(Departement), departement.Id, departement.Id);
         await db.SaveChangesAsync(cancellationToken);
 
         var administrateur = new Agent(departement.Id, service.Id, emailAdministrateur, prenom, nomAdministrateur);

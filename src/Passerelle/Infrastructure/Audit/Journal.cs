@@ -7,9 +7,12 @@ namespace Passerelle.Infrastructure.Audit;
 /// <summary>Writes the access journal: who read, changed or exported which record, from where.</summary>
 public sealed class Journal(PasserelleDbContext db, AgentCourant agentCourant, DepartementCourant departementCourant, TimeProvider temps)
 {
-    /// <summary>Adds a line to the unit of work: it is saved with the change it records, or not at all.</summary>
-    public void Ajouter(ActionJournal action, string? typeEnregistrement = null, Guid? enregistrementId = null) =>
-        db.JournalAcces.Add(Ligne(action, typeEnregistrement, enregistrementId, agentCourant.Id, departementCourant.Id));
+    /// <summary>
+    /// Adds a line to the unit of work: it is saved with the change it records, or not at all. The line
+    /// belongs to the current département unless another is named (a département created by the platform).
+    /// </summary>
+    public void Ajouter(ActionJournal action, string? typeEnregistrement = null, Guid? enregistrementId = null, Guid? departementId = null) =>
+        db.JournalAcces.Add(Ligne(action, typeEnregistrement, enregistrementId, agentCourant.Id, departementId ?? departementCourant.Id));
 
     /// <summary>Saves a line at once: for reads and sign-ins, which change nothing else.</summary>
     public async Task EnregistrerAsync(

@@ -11,7 +11,8 @@ namespace Passerelle.Infrastructure.Audit;
 /// <summary>
 /// Before each save: increments the <see cref="IVersionne.Version"/> of edited entities, keeps the
 /// access journal and the change trail append-only, and writes one <see cref="HistoriqueModification"/>
-/// per changed field of every edited entity.
+/// per changed field of every edited entity. A link row added or removed under an edited entity
+/// (a commune of a territory, a territory of a structure) counts as a change of that entity.
 /// </summary>
 public sealed class SuiviModificationsInterceptor(AgentCourant agentCourant, TimeProvider temps) : SaveChangesInterceptor
 {
@@ -48,8 +49,11 @@ public sealed class SuiviModificationsInterceptor(AgentCourant agentCourant, Tim
         var instant = temps.GetUtcNow().UtcDateTime;
         var agentId = agentCourant.Id;
         var historique = new List<HistoriqueModification>();
+        var versionnesModifies = new HashSet<IVersionne>(ReferenceEqualityComparer.Instance);
+        var parentsDeLiens = new HashSet<IVersionne>(ReferenceEqualityComparer.Instance);
+        var entrees = context.ChangeTracker.Entries().ToList();
 
-        foreach (var entree in context.ChangeTracker.Entries().ToList())
+        foreach (var entree in entrees)
         {
             if (entree.Entity is JournalAcces or HistoriqueModification)
             {
@@ -63,6 +67,11 @@ public sealed class SuiviModificationsInterceptor(AgentCourant agentCourant, Tim
 
             if (entree.Entity is not IVersionne versionne)
             {
+                if (entree.State is EntityState.Added or EntityState.Deleted)
+                {
+                    SuivreLien(entrees, entree, instant, agentId, historique, parentsDeLiens);
+                }
+
                 continue;
             }
 
@@ -89,6 +98,7 @@ public sealed class SuiviModificationsInterceptor(AgentCourant agentCourant, Tim
                     }
 
                     versionne.Version++;
+                    versionnesModifies.Add(versionne);
                     foreach (var champ in champsModifies)
                     {
                         var sensible = EstSensible(champ);
@@ -104,7 +114,42 @@ public sealed class SuiviModificationsInterceptor(AgentCourant agentCourant, Tim
             }
         }
 
+        // A parent whose only change is its links is written too, so that its version is checked and moves on.
+        foreach (var parent in parentsDeLiens.Where(p => !versionnesModifies.Contains(p)))
+        {
+            parent.Version++;
+        }
+
         context.AddRange(historique);
+    }
+
+    private static void SuivreLien(
+        List<EntityEntry> entrees, EntityEntry lien, DateTime instant, Guid? agentId,
+        List<HistoriqueModification> historique, HashSet<IVersionne> parents)
+    {
+        var clePrimaire = lien.Metadata.FindPrimaryKey();
+        if (clePrimaire is null)
+        {
+            return;
+        }
+
+        // A link row is keyed by its parent's id and the id of what it links to.
+        foreach (var cleEtrangere in lien.Metadata.GetForeignKeys().Where(fk =>
+                     typeof(IVersionne).IsAssignableFrom(fk.PrincipalEntityType.ClrType) && fk.Properties.All(clePrimaire.Properties.Contains)))
+        {
+            var parentId = lien.Property(cleEtrangere.Properties[0].Name).CurrentValue as Guid?;
+            var parent = entrees.FirstOrDefault(e =>
+                e.Metadata.ClrType == cleEtrangere.PrincipalEntityType.ClrType && e.Entity is IVersionne v && v.Id == parentId);
+            if (parent is null || parent.State is EntityState.Added or EntityState.Deleted)
+            {
+                continue;
+            }
+
+            var valeur = string.Join(" ", clePrimaire.Properties.Except(cleEtrangere.Properties).Select(p => Texte(lien.Property(p.Name).CurrentValue)));
+            var retire = lien.State == EntityState.Deleted;
+            historique.Add(Ligne(parent, (IVersionne)parent.Entity, instant, agentId, lien.Metadata.ClrType.Name, retire ? valeur : null, retire ? null : valeur));
+            parents.Add((IVersionne)parent.Entity);
+        }
     }
 
     private static HistoriqueModification Ligne(

@@ -43,7 +43,6 @@ public sealed class ServiceStructures(PasserelleDbContext db, Journal journal)
         await VerifierTerritoiresAsync(territoireIds, cancellationToken);
 
         db.Entry(structure).Property(s => s.Version).OriginalValue = version;
-        var territoiresAvant = structure.Territoires.Select(t => t.TerritoireId).ToHashSet();
         structure.Modifier(nom, type, siret, adresse, commune);
         structure.DefinirTerritoires(territoireIds);
         if (active)
@@ -53,13 +52,6 @@ public sealed class ServiceStructures(PasserelleDbContext db, Journal journal)
         else
         {
             structure.Desactiver();
-        }
-
-        // Changing only the territories leaves the structure's row untouched, so the version would not
-        // be checked: writing it makes a concurrent edit of the territories conflict like any other.
-        if (db.Entry(structure).State == EntityState.Unchanged && !territoiresAvant.SetEquals(territoireIds))
-        {
-            structure.Version++;
         }
 
         journal.Ajouter(ActionJournal.Modification, nameof(Structure), structure.Id);

@@ -64,17 +64,9 @@ public sealed class ServiceTerritoires(PasserelleDbContext db, Journal journal)
         var codes = await VerifierCommunesAsync(codesCommunes, cancellationToken);
 
         db.Entry(territoire).Property(t => t.Version).OriginalValue = version;
-        var communesAvant = territoire.Communes.Select(c => c.CommuneCode).ToHashSet(StringComparer.Ordinal);
         territoire.Modifier(nom, type);
         await VerifierNomLibreAsync(territoire, cancellationToken);
         territoire.DefinirCommunes(codes);
-
-        // Changing only the communes leaves the territory's row untouched, so the version would not be
-        // checked: writing it makes a concurrent edit of the communes conflict like any other.
-        if (db.Entry(territoire).State == EntityState.Unchanged && !communesAvant.SetEquals(codes))
-        {
-            territoire.Version++;
-        }
 
         journal.Ajouter(ActionJournal.Modification, nameof(Territoire), territoire.Id);
         await EnregistrerAsync(territoire, cancellationToken);
