@@ -8,6 +8,8 @@ using Passerelle.Data;
 using Passerelle.Domain;
 using Passerelle.Infrastructure.Tenancy;
 
+using Passerelle.Features.Shared;
+
 namespace Passerelle.Features.Parametres;
 
 [Authorize(Policy = nameof(Role.Administrateur))]
@@ -43,19 +45,14 @@ public sealed class NouveauModel(PasserelleDbContext db, ServiceParametres servi
         }
 
         var departementId = departementCourant.Id ?? throw new InvalidOperationException("Aucun département courant.");
-        try
+        return await this.EnregistrerAsync(async () =>
         {
             var periode = await service.AjouterPeriodeAsync(
                 departementId, Saisie.Cle, Saisie.Portee ?? ParametreDate.PorteeDepartement, Saisie.Type!.Value, Saisie.Valeur,
                 Saisie.ValideDu!.Value, Saisie.ValideAu, Saisie.Source, Saisie.CloreLaPeriodeEnCours, cancellationToken);
             TempData["Succes"] = $"La période est enregistrée : {periode.Cle} vaut {periode.ValeurAffichee} {AffichageParametres.Periode(periode)}.";
             return RedirectToPage("Historique", new { cle = periode.Cle });
-        }
-        catch (RegleMetierException erreur)
-        {
-            ModelState.AddModelError(string.Empty, erreur.Message);
-            return Page();
-        }
+        });
     }
 
     public sealed class SaisiePeriode

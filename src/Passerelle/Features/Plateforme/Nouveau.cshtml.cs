@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Passerelle.Data;
 using Passerelle.Domain;
 
+using Passerelle.Features.Shared;
+
 namespace Passerelle.Features.Plateforme;
 
 [Authorize(Policy = nameof(Role.AdministrateurPlateforme))]
@@ -47,18 +49,13 @@ public sealed class NouveauModel(ServicePlateforme service) : PageModel
         // Left empty, the name is the official one and the zone is the département's own.
         var nom = string.IsNullOrWhiteSpace(Saisie.Nom) ? entree.Nom : Saisie.Nom.Trim();
         var fuseau = Saisie.Fuseau ?? Departement.FuseauPour(entree.Code);
-        try
+        return await this.EnregistrerAsync(async () =>
         {
             var departement = await service.CreerDepartementAsync(
                 entree.Code, nom, fuseau, Saisie.Email, Saisie.Prenom, Saisie.NomAdministrateur, Saisie.MotDePasse, cancellationToken);
             TempData["Succes"] = $"Le département {departement.Code} – {departement.Nom} est hébergé. Transmettez à son administrateur son mot de passe provisoire par un canal sûr.";
             return RedirectToPage("Index");
-        }
-        catch (RegleMetierException erreur)
-        {
-            ModelState.AddModelError(string.Empty, erreur.Message);
-            return Page();
-        }
+        });
     }
 
     public sealed class SaisieDepartement

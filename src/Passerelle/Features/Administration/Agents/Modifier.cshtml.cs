@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Domain;
-using Passerelle.Infrastructure.Tenancy;
-using Passerelle.Infrastructure.Web;
+
+using Passerelle.Features.Shared;
 
 namespace Passerelle.Features.Administration.Agents;
 
@@ -63,30 +63,26 @@ public sealed class ModifierModel(PasserelleDbContext db, ServiceAgents service,
             return Page();
         }
 
-        try
-        {
-            await service.ModifierAsync(id, Saisie.Version, Saisie.Prenom, Saisie.Nom, Saisie.StructureId!.Value, Saisie.Roles, Saisie.Actif, cancellationToken);
-            TempData["Succes"] = $"Le compte de {Saisie.Prenom} {Saisie.Nom} est enregistré.";
-            return RedirectToPage("Index");
-        }
-        catch (RegleMetierException erreur)
-        {
-            ModelState.AddModelError(string.Empty, erreur.Message);
-            return Page();
-        }
-        catch (Exception erreur) when (erreur is ConflitDeVersionException or DbUpdateConcurrencyException)
-        {
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, await Concurrence.MessageAsync(db, id, User.Fuseau(), cancellationToken));
-            db.ChangeTracker.Clear();
-            var actuel = await db.Users.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
-            Saisie = new SaisieModificationAgent
+        return await this.EnregistrerAsync(
+            async () =>
             {
-                Prenom = actuel.Prenom, Nom = actuel.Nom, StructureId = actuel.StructureId, Actif = actuel.Actif, Version = actuel.Version,
-                Roles = (await userManager.GetRolesAsync(actuel)).Select(Enum.Parse<Role>).ToList(),
-            };
-            return Page();
-        }
+                await service.ModifierAsync(id, Saisie.Version, Saisie.Prenom, Saisie.Nom, Saisie.StructureId!.Value, Saisie.Roles, Saisie.Actif, cancellationToken);
+                TempData["Succes"] = $"Le compte de {Saisie.Prenom} {Saisie.Nom} est enregistré.";
+                return RedirectToPage("Index");
+            },
+            db,
+            id,
+            async () =>
+            {
+                var actuel = await db.Users.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+                Saisie = new SaisieModificationAgent
+                {
+                    Prenom = actuel.Prenom, Nom = actuel.Nom, StructureId = actuel.StructureId, Actif = actuel.Actif, Version = actuel.Version,
+                    Roles = (await userManager.GetRolesAsync(actuel)).Select(Enum.Parse<Role>).ToList(),
+                };
+                return Page();
+            },
+            cancellationToken);
     }
 
     private async Task ChargerAsync(Agent agent, CancellationToken cancellationToken)

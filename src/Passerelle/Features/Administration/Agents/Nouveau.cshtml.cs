@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Passerelle.Data;
 using Passerelle.Domain;
 
+using Passerelle.Features.Shared;
+
 namespace Passerelle.Features.Administration.Agents;
 
 [Authorize(Policy = nameof(Role.Administrateur))]
@@ -32,17 +34,12 @@ public sealed class NouveauModel(PasserelleDbContext db, ServiceAgents service) 
             return Page();
         }
 
-        try
+        return await this.EnregistrerAsync(async () =>
         {
             var agent = await service.CreerAsync(Saisie.Email, Saisie.Prenom, Saisie.Nom, Saisie.StructureId!.Value, Saisie.Roles, Saisie.MotDePasse, cancellationToken);
             TempData["Succes"] = $"Le compte de {agent.NomComplet} est créé. Transmettez-lui son mot de passe provisoire par un canal sûr.";
             return RedirectToPage("Index");
-        }
-        catch (RegleMetierException erreur)
-        {
-            ModelState.AddModelError(string.Empty, erreur.Message);
-            return Page();
-        }
+        });
     }
 
     public sealed class SaisieNouvelAgent : SaisieAgent

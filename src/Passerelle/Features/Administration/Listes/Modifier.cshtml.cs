@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Domain;
-using Passerelle.Infrastructure.Tenancy;
-using Passerelle.Infrastructure.Web;
+
+using Passerelle.Features.Shared;
 
 namespace Passerelle.Features.Administration.Listes;
 
@@ -47,26 +47,22 @@ public sealed class ModifierModel(PasserelleDbContext db, ServiceListes service)
             return Page();
         }
 
-        try
-        {
-            await service.ModifierAsync(id, Saisie.Version, Saisie.Libelle, Saisie.Ordre!.Value, Saisie.Actif, cancellationToken);
-            TempData["Succes"] = $"La valeur « {Saisie.Libelle.Trim()} » de la liste « {LibelleListe} » est enregistrée.";
-            return RedirectToPage("Index");
-        }
-        catch (RegleMetierException erreur)
-        {
-            ModelState.AddModelError(string.Empty, erreur.Message);
-            return Page();
-        }
-        catch (Exception erreur) when (erreur is ConflitDeVersionException or DbUpdateConcurrencyException)
-        {
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, await Concurrence.MessageAsync(db, id, User.Fuseau(), cancellationToken));
-            db.ChangeTracker.Clear();
-            var actuelle = await db.ValeursReference.AsNoTracking().SingleAsync(v => v.Id == id, cancellationToken);
-            Saisie = SaisieModificationValeur.De(actuelle);
-            return Page();
-        }
+        return await this.EnregistrerAsync(
+            async () =>
+            {
+                await service.ModifierAsync(id, Saisie.Version, Saisie.Libelle, Saisie.Ordre!.Value, Saisie.Actif, cancellationToken);
+                TempData["Succes"] = $"La valeur « {Saisie.Libelle.Trim()} » de la liste « {LibelleListe} » est enregistrée.";
+                return RedirectToPage("Index");
+            },
+            db,
+            id,
+            async () =>
+            {
+                var actuelle = await db.ValeursReference.AsNoTracking().SingleAsync(v => v.Id == id, cancellationToken);
+                Saisie = SaisieModificationValeur.De(actuelle);
+                return Page();
+            },
+            cancellationToken);
     }
 
     private void Charger(ValeurReference valeur)

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Passerelle.Domain;
 
+using Passerelle.Features.Shared;
+
 namespace Passerelle.Features.Administration.Listes;
 
 [Authorize(Policy = nameof(Role.Administrateur))]
@@ -39,17 +41,12 @@ public sealed class NouvelleModel(ServiceListes service) : PageModel
             return Page();
         }
 
-        try
+        return await this.EnregistrerAsync(async () =>
         {
             var valeur = await service.AjouterAsync(Liste, Saisie.Code, Saisie.Libelle, Saisie.Ordre!.Value, cancellationToken);
             TempData["Succes"] = $"La valeur « {valeur.Libelle} » est ajoutée à la liste « {LibelleListe} ».";
             return RedirectToPage("Index");
-        }
-        catch (RegleMetierException erreur)
-        {
-            ModelState.AddModelError(string.Empty, erreur.Message);
-            return Page();
-        }
+        });
     }
 
     private async Task<bool> ChargerAsync(string? liste, CancellationToken cancellationToken)

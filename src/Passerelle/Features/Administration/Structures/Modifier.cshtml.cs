@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Domain;
-using Passerelle.Infrastructure.Tenancy;
-using Passerelle.Infrastructure.Web;
+
+using Passerelle.Features.Shared;
 
 namespace Passerelle.Features.Administration.Structures;
 
@@ -49,34 +49,30 @@ public sealed class ModifierModel(PasserelleDbContext db, ServiceStructures serv
             return Page();
         }
 
-        try
-        {
-            await service.ModifierAsync(
-                id, Saisie.Version, Saisie.Nom, Saisie.Type!.Value, Saisie.Siret, Saisie.Adresse, Saisie.CommuneCode,
-                Saisie.TerritoireIds, Saisie.Active, cancellationToken);
-            TempData["Succes"] = $"La structure « {Saisie.Nom.Trim()} » est enregistrée.";
-            return RedirectToPage("Index");
-        }
-        catch (RegleMetierException erreur)
-        {
-            ModelState.AddModelError(string.Empty, erreur.Message);
-            return Page();
-        }
-        catch (Exception erreur) when (erreur is ConflitDeVersionException or DbUpdateConcurrencyException)
-        {
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, await Concurrence.MessageAsync(db, id, User.Fuseau(), cancellationToken));
-            db.ChangeTracker.Clear();
-            var actuelle = await LireAsync(id, cancellationToken);
-            if (actuelle is null)
+        return await this.EnregistrerAsync(
+            async () =>
             {
-                return NotFound();
-            }
+                await service.ModifierAsync(
+                    id, Saisie.Version, Saisie.Nom, Saisie.Type!.Value, Saisie.Siret, Saisie.Adresse, Saisie.CommuneCode,
+                    Saisie.TerritoireIds, Saisie.Active, cancellationToken);
+                TempData["Succes"] = $"La structure « {Saisie.Nom.Trim()} » est enregistrée.";
+                return RedirectToPage("Index");
+            },
+            db,
+            id,
+            async () =>
+            {
+                var actuelle = await LireAsync(id, cancellationToken);
+                if (actuelle is null)
+                {
+                    return NotFound();
+                }
 
-            await ChargerAsync(actuelle, cancellationToken);
-            Saisie = SaisieDe(actuelle);
-            return Page();
-        }
+                await ChargerAsync(actuelle, cancellationToken);
+                Saisie = SaisieDe(actuelle);
+                return Page();
+            },
+            cancellationToken);
     }
 
     private Task<Structure?> LireAsync(Guid id, CancellationToken cancellationToken) =>

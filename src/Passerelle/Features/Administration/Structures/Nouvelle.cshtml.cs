@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Passerelle.Data;
 using Passerelle.Domain;
 
+using Passerelle.Features.Shared;
+
 namespace Passerelle.Features.Administration.Structures;
 
 [Authorize(Policy = nameof(Role.Administrateur))]
@@ -28,17 +30,12 @@ public sealed class NouvelleModel(PasserelleDbContext db, ServiceStructures serv
             return Page();
         }
 
-        try
+        return await this.EnregistrerAsync(async () =>
         {
             var structure = await service.CreerAsync(
                 Saisie.Nom, Saisie.Type!.Value, Saisie.Siret, Saisie.Adresse, Saisie.CommuneCode, Saisie.TerritoireIds, cancellationToken);
             TempData["Succes"] = $"La structure « {structure.Nom} » est créée.";
             return RedirectToPage("Index");
-        }
-        catch (RegleMetierException erreur)
-        {
-            ModelState.AddModelError(string.Empty, erreur.Message);
-            return Page();
-        }
+        });
     }
 }

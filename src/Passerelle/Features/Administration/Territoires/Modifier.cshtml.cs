@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Domain;
-using Passerelle.Infrastructure.Tenancy;
-using Passerelle.Infrastructure.Web;
+
+using Passerelle.Features.Shared;
 
 namespace Passerelle.Features.Administration.Territoires;
 
@@ -53,32 +53,28 @@ public sealed class ModifierModel(PasserelleDbContext db, ServiceTerritoires ser
             return Page();
         }
 
-        try
-        {
-            await service.ModifierAsync(id, Saisie.Version, Saisie.Nom, Saisie.Type!.Value, ServiceTerritoires.LireCodes(Saisie.Communes), cancellationToken);
-            TempData["Succes"] = $"Le territoire « {Saisie.Nom.Trim()} » est enregistré.";
-            return RedirectToPage("Index");
-        }
-        catch (RegleMetierException erreur)
-        {
-            ModelState.AddModelError(string.Empty, erreur.Message);
-            return Page();
-        }
-        catch (Exception erreur) when (erreur is ConflitDeVersionException or DbUpdateConcurrencyException)
-        {
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, await Concurrence.MessageAsync(db, id, User.Fuseau(), cancellationToken));
-            db.ChangeTracker.Clear();
-            var actuel = await LireAsync(id, cancellationToken);
-            if (actuel is null)
+        return await this.EnregistrerAsync(
+            async () =>
             {
-                return NotFound();
-            }
+                await service.ModifierAsync(id, Saisie.Version, Saisie.Nom, Saisie.Type!.Value, ServiceTerritoires.LireCodes(Saisie.Communes), cancellationToken);
+                TempData["Succes"] = $"Le territoire « {Saisie.Nom.Trim()} » est enregistré.";
+                return RedirectToPage("Index");
+            },
+            db,
+            id,
+            async () =>
+            {
+                var actuel = await LireAsync(id, cancellationToken);
+                if (actuel is null)
+                {
+                    return NotFound();
+                }
 
-            await ChargerAsync(actuel, cancellationToken);
-            Saisie = SaisieDe(actuel);
-            return Page();
-        }
+                await ChargerAsync(actuel, cancellationToken);
+                Saisie = SaisieDe(actuel);
+                return Page();
+            },
+            cancellationToken);
     }
 
     private Task<Territoire?> LireAsync(Guid id, CancellationToken cancellationToken) =>

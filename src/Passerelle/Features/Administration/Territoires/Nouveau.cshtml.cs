@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Passerelle.Domain;
 
+using Passerelle.Features.Shared;
+
 namespace Passerelle.Features.Administration.Territoires;
 
 [Authorize(Policy = nameof(Role.Administrateur))]
@@ -26,16 +28,11 @@ public sealed class NouveauModel(ServiceTerritoires service) : PageModel
             return Page();
         }
 
-        try
+        return await this.EnregistrerAsync(async () =>
         {
             var territoire = await service.CreerAsync(Saisie.Nom, Saisie.Type!.Value, ServiceTerritoires.LireCodes(Saisie.Communes), cancellationToken);
             TempData["Succes"] = $"Le territoire « {territoire.Nom} » est créé avec {territoire.Communes.Count} commune{(territoire.Communes.Count > 1 ? "s" : "")}.";
             return RedirectToPage("Index");
-        }
-        catch (RegleMetierException erreur)
-        {
-            ModelState.AddModelError(string.Empty, erreur.Message);
-            return Page();
-        }
+        });
     }
 }
