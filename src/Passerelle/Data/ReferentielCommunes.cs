@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Passerelle.Infrastructure;
 
 namespace Passerelle.Data;
 
@@ -8,22 +9,8 @@ public static class ReferentielCommunes
 {
     private const string Ressource = "Passerelle.Data.Referentiels.communes.csv";
 
-    public static IEnumerable<(string Code, string Nom, string Departement, string CodesPostaux)> Lire()
-    {
-        using var flux = typeof(ReferentielCommunes).Assembly.GetManifestResourceStream(Ressource)
-            ?? throw new InvalidOperationException($"Ressource {Ressource} absente.");
-        using var lecteur = new StreamReader(flux);
-        while (lecteur.ReadLine() is { } ligne)
-        {
-            if (ligne.StartsWith('#') || ligne.StartsWith("code;", StringComparison.Ordinal) || ligne.Length == 0)
-            {
-                continue;
-            }
-
-            var champs = Decouper(ligne);
-            yield return (champs[0], champs[1], champs[2], champs[3]);
-        }
-    }
+    public static IEnumerable<(string Code, string Nom, string Departement, string CodesPostaux)> Lire() =>
+        LigneCsv.LignesDeRessource(Ressource, "code;").Select(c => (c[0], c[1], c[2], c[3]));
 
     /// <summary>Inserts every commune once, in one transaction of prepared inserts; does nothing when already loaded.</summary>
     public static async Task<int> ChargerAsync(PasserelleDbContext db, CancellationToken cancellationToken = default)
@@ -82,48 +69,5 @@ public static class ReferentielCommunes
         parametre.Value = "";
         commande.Parameters.Add(parametre);
         return parametre;
-    }
-
-    private static string[] Decouper(string ligne)
-    {
-        var champs = new List<string>(4);
-        var courant = new System.Text.StringBuilder();
-        var entreGuillemets = false;
-        for (var i = 0; i < ligne.Length; i++)
-        {
-            var c = ligne[i];
-            if (entreGuillemets)
-            {
-                if (c == '"' && i + 1 < ligne.Length && ligne[i + 1] == '"')
-                {
-                    courant.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    entreGuillemets = false;
-                }
-                else
-                {
-                    courant.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                entreGuillemets = true;
-            }
-            else if (c == ';')
-            {
-                champs.Add(courant.ToString());
-                courant.Clear();
-            }
-            else
-            {
-                courant.Append(c);
-            }
-        }
-
-        champs.Add(courant.ToString());
-        return [.. champs];
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Passerelle.Domain;
+using Passerelle.Infrastructure;
 
 namespace Passerelle.Data;
 
@@ -33,29 +34,6 @@ public static class ReferentielDepartements
         return Entrees.Value.FirstOrDefault(e => e.Code == normalise);
     }
 
-    private static List<EntreeDepartement> Charger()
-    {
-        using var flux = typeof(ReferentielDepartements).Assembly.GetManifestResourceStream(Ressource)
-            ?? throw new InvalidOperationException($"Ressource {Ressource} absente.");
-        using var lecteur = new StreamReader(flux);
-        var entrees = new List<EntreeDepartement>();
-        while (lecteur.ReadLine() is { } ligne)
-        {
-            if (ligne.Length == 0 || ligne.StartsWith('#') || ligne.StartsWith("code;", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            // Names hold no semicolon (nor quotes): the file is split on the first one only.
-            var separateur = ligne.IndexOf(';', StringComparison.Ordinal);
-            if (separateur <= 0)
-            {
-                throw new InvalidOperationException($"Ligne mal formée dans {Ressource} : {ligne}");
-            }
-
-            entrees.Add(new EntreeDepartement(ligne[..separateur].Trim(), ligne[(separateur + 1)..].Trim()));
-        }
-
-        return entrees;
-    }
+    private static List<EntreeDepartement> Charger() =>
+        LigneCsv.LignesDeRessource(Ressource, "code;").Select(c => new EntreeDepartement(c[0].Trim(), c[1].Trim())).ToList();
 }

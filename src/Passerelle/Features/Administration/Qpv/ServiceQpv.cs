@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Domain;
+using Passerelle.Infrastructure;
 using Passerelle.Infrastructure.Audit;
 
 namespace Passerelle.Features.Administration.Qpv;
@@ -56,7 +57,7 @@ public sealed class ServiceQpv(PasserelleDbContext db, Journal journal)
         var (numeroEnTete, enTete) = lignes[0];
         // Excel in French saves with ";", most exports with ",": the header tells which one this file uses.
         var separateur = enTete.Count(c => c == ';') > enTete.Count(c => c == ',') ? ';' : ',';
-        var noms = Decouper(enTete, separateur)?.Select(n => n.Trim().ToLowerInvariant()).ToList();
+        var noms = LigneCsv.Decouper(enTete, separateur)?.Select(n => n.Trim().ToLowerInvariant()).ToList();
         if (noms is null)
         {
             return ResultatImportQpv.Refuse($"Ligne {numeroEnTete} : un guillemet n'est pas fermé dans la ligne d'en-tête.");
@@ -91,7 +92,7 @@ public sealed class ServiceQpv(PasserelleDbContext db, Journal journal)
         foreach (var (numero, texte) in lignes.Skip(1))
         {
             var problemes = new List<string>();
-            var champs = Decouper(texte, separateur);
+            var champs = LigneCsv.Decouper(texte, separateur);
             if (champs is null)
             {
                 problemes.Add("un guillemet n'est pas fermé");
@@ -165,7 +166,7 @@ public sealed class ServiceQpv(PasserelleDbContext db, Journal journal)
         List<(int Numero, string Texte)> lignes, char separateur, int iCommune, CancellationToken cancellationToken)
     {
         var codes = lignes.Skip(1)
-            .Select(l => Decouper(l.Texte, separateur))
+            .Select(l => LigneCsv.Decouper(l.Texte, separateur))
             .Where(c => c is not null && c.Count > iCommune)
             .Select(c => CommunesDuDepartement.Normaliser(c![iCommune]))
             .Where(c => c.Length > 0)
@@ -267,46 +268,5 @@ public sealed class ServiceQpv(PasserelleDbContext db, Journal journal)
         }
 
         return lignes;
-    }
-
-    /// <summary>One CSV line: fields may be quoted, with "" for a quote inside. Null when a quote is left open.</summary>
-    private static List<string>? Decouper(string ligne, char separateur)
-    {
-        var champs = new List<string>();
-        var courant = new StringBuilder();
-        var entreGuillemets = false;
-        var position = 0;
-        while (position < ligne.Length)
-        {
-            var caractere = ligne[position];
-            if (entreGuillemets && caractere == '"' && position + 1 < ligne.Length && ligne[position + 1] == '"')
-            {
-                courant.Append('"');
-                position++;
-            }
-            else if (caractere == '"')
-            {
-                entreGuillemets = !entreGuillemets;
-            }
-            else if (caractere == separateur && !entreGuillemets)
-            {
-                champs.Add(courant.ToString());
-                courant.Clear();
-            }
-            else
-            {
-                courant.Append(caractere);
-            }
-
-            position++;
-        }
-
-        if (entreGuillemets)
-        {
-            return null;
-        }
-
-        champs.Add(courant.ToString());
-        return champs;
     }
 }
