@@ -24,13 +24,48 @@ public sealed class AccessibiliteTests(Navigateur navigateur)
         { "admin.cantal", "/administration/territoires/nouveau" },
         { "admin.cantal", "/administration/qpv" },
         { "admin.cantal", "/administration/listes" },
+        { "admin.cantal", "/administration/listes/nouvelle?liste=themes-freins" },
         { "admin.cantal", "/parametres" },
         { "admin.cantal", "/parametres/historique?cle=orientation.delai" },
         { "admin.cantal", "/parametres/nouveau?cle=orientation.delai" },
         { "auditeur.cantal", "/journal" },
         { "admin", "/plateforme" },
         { "admin", "/plateforme/nouveau" },
+        { "referent.cantal", "/deconnexion" },
+        { "referent.cantal", "/journal" },
     };
+
+    /// <summary>Edit pages, reached as a user reaches them: from the first line of their list.</summary>
+    public static TheoryData<string, string> PagesDeModification => new()
+    {
+        { "admin.cantal", "/administration/agents" },
+        { "admin.cantal", "/administration/structures" },
+        { "admin.cantal", "/administration/territoires" },
+        { "admin.cantal", "/administration/listes" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PagesDeModification))]
+    public async Task La_page_de_modification_n_a_aucune_violation_axe(string compte, string liste)
+    {
+        foreach (var largeur in new[] { 1280, 320 })
+        {
+            var page = await navigateur.NouvellePageAsync(largeur);
+            await Navigateur.ConnecterAsync(page, compte);
+            await page.GotoAsync(liste);
+            await page.Locator("table.tableau tbody a").First.ClickAsync();
+            await page.WaitForURLAsync(url => !url.EndsWith(liste, StringComparison.Ordinal));
+            var url = page.Url;
+            var violations = await Navigateur.ViolationsAsync(page);
+            var debordement = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+            var formulaire = await page.Locator("main form[method=post]").CountAsync();
+            await page.Context.CloseAsync();
+
+            formulaire.ShouldBeGreaterThan(0, $"{url} devrait être un formulaire de modification");
+            violations.ShouldBeEmpty($"{url} à {largeur} px");
+            debordement.ShouldBeFalse($"{url} déborde horizontalement à {largeur} px");
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -118,6 +118,7 @@ public sealed class SocleTests(ApplicationSqlite app) : IClassFixture<Applicatio
         var reponse = await client.Http.PostAsync("/connexion", contenu);
 
         reponse.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ClientPasserelle.DocumentAsync(reponse)).QuerySelector("h1")!.TextContent.ShouldBe("Requête invalide");
     }
 
     [Fact]
