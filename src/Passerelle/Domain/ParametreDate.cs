@@ -146,6 +146,16 @@ public static class ClesParametres
     public const string DelaiOrientation = "orientation.delai";
     public const string DelaiContrat = "contrat.delai";
     public const string HeuresActivite = "contrat.heures-activite";
+
+    private static readonly Dictionary<string, string> Libelles = new(StringComparer.Ordinal)
+    {
+        [DelaiOrientation] = "Délai d'orientation après la réception de l'information sur le droit",
+        [DelaiContrat] = "Délai de signature du contrat d'engagement après la notification de l'orientation",
+        [HeuresActivite] = "Heures d'activité hebdomadaires du contrat d'engagement",
+    };
+
+    /// <summary>What a key means, in words; a key no rule reads yet is shown as it is.</summary>
+    public static string Libelle(string cle) => Libelles.GetValueOrDefault(cle, cle);
 }
 
 public static class Nombres

@@ -35,10 +35,10 @@ public abstract class ParametresTests(ApplicationDeTest app)
         new("Saisie.CloreLaPeriodeEnCours", clore ? "true" : "false"),
     ];
 
-    /// <summary>The cells of the row whose header or first cell is <paramref name="premiereCellule"/>.</summary>
+    /// <summary>The cells of the row whose first cell is <paramref name="premiereCellule"/>, or names that key in brackets after its label.</summary>
     private static List<string> Ligne(IHtmlDocument document, string premiereCellule) =>
         document.QuerySelectorAll("tbody tr")
-            .Single(l => l.Children[0].TextContent.Trim() == premiereCellule)
+            .Single(l => l.Children[0].TextContent.Trim() is var texte && (texte == premiereCellule || texte.EndsWith($"({premiereCellule})", StringComparison.Ordinal)))
             .Children.Select(c => c.TextContent.Trim()).ToList();
 
     [Fact]
@@ -52,6 +52,7 @@ public abstract class ParametresTests(ApplicationDeTest app)
 
         reponse.StatusCode.ShouldBe(HttpStatusCode.OK);
         var ligne = Ligne(document, ClesParametres.DelaiOrientation);
+        ligne[0].ShouldStartWith("Délai d'orientation");
         ligne[1].ShouldBe("Tout le département");
         ligne[2].ShouldBe("6 semaines");
         ligne[3].ShouldBe("depuis le 01/01/2025, sans date de fin");
