@@ -22,6 +22,10 @@ public static class Composition
         CultureInfo.DefaultThreadCurrentCulture = Culture;
         CultureInfo.DefaultThreadCurrentUICulture = Culture;
 
+        // Whatever the configuration files say: request lines carry query strings, and SQL carries data.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+
         var services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);
