@@ -38,11 +38,4 @@ public sealed class Departement : IVersionne
         FuseauxOutreMer.TryGetValue(code, out var fuseau) ? fuseau : FuseauParDefaut;
 
     public static string NormaliserCode(string code) => code.Trim().ToUpperInvariant();
-
-    public void Renommer(string nom, string fuseauHoraire)
-    {
-        _ = TimeZoneInfo.FindSystemTimeZoneById(fuseauHoraire);
-        Nom = nom.Trim();
-        FuseauHoraire = fuseauHoraire;
-    }
 }

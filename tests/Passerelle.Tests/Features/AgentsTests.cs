@@ -114,7 +114,32 @@ public abstract class AgentsTests(ApplicationDeTest app)
 
         reponse.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         using var partenaire = app.Factory.Client();
-        (await partenaire.ConnecterAsync("partenaire.cantal")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refus = await partenaire.ConnecterAsync("partenaire.cantal");
+        refus.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ClientPasserelle.DocumentAsync(refus)).QuerySelector(".resume-erreurs")!.TextContent.ShouldContain(Passerelle.Features.Comptes.ConnexionModel.MessageRefus);
+    }
+
+    [Fact]
+    public async Task Un_formulaire_refuse_garde_les_cases_cochees()
+    {
+        using var client = await AdministrateurAsync();
+        var cantal = await app.Base.DepartementAsync("15");
+        await using var db = app.Base.Contexte(cantal);
+        var agent = await db.Users.SingleAsync(a => a.Email == ClientPasserelle.Email("orientation.cantal"));
+
+        var reponse = await client.PosterAsync($"/administration/agents/{agent.Id}",
+        [
+            new("Saisie.Version", agent.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Saisie.Prenom", ""), new("Saisie.Nom", agent.Nom),
+            new("Saisie.StructureId", agent.StructureId!.Value.ToString()),
+            new("Saisie.Roles", nameof(Role.AgentOrientation)),
+            new("Saisie.Actif", "true"), new("Saisie.Actif", "false"),
+        ]);
+
+        var document = await ClientPasserelle.DocumentAsync(reponse);
+        document.QuerySelector("#Saisie_Prenom-erreur")!.TextContent.ShouldContain("prénom");
+        document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Saisie_Actif")!.IsChecked.ShouldBeTrue("Enregistrer de nouveau ne doit pas désactiver le compte.");
+        document.Title!.ShouldStartWith("Erreur : ");
     }
 
     [Fact]

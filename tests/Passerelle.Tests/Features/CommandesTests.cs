@@ -6,7 +6,10 @@ namespace Passerelle.Tests.Features;
 /// <summary>The executable's commands, run as a separate process from the built assembly.</summary>
 public sealed class CommandesTests
 {
-    private static async Task<(int Code, string Sortie, string Erreurs)> ExecuterAsync(params string[] arguments)
+    private static Task<(int Code, string Sortie, string Erreurs)> ExecuterAsync(params string[] arguments) =>
+        ExecuterDansAsync("Production", arguments);
+
+    private static async Task<(int Code, string Sortie, string Erreurs)> ExecuterDansAsync(string environnement, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Passerelle.dll"));
@@ -15,7 +18,7 @@ public sealed class CommandesTests
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environnement;
         using var processus = Process.Start(info)!;
         var sortie = processus.StandardOutput.ReadToEndAsync();
         var erreurs = processus.StandardError.ReadToEndAsync();
@@ -42,9 +45,12 @@ public sealed class CommandesTests
         try
         {
             (await ExecuterAsync("migrate", connexion)).Code.ShouldBe(0);
-            var demo = await ExecuterAsync("demo", connexion);
-            var encore = await ExecuterAsync("demo", connexion);
+            var enProduction = await ExecuterAsync("demo", connexion);
+            var demo = await ExecuterDansAsync("Development", "demo", connexion);
+            var encore = await ExecuterDansAsync("Development", "demo", connexion);
 
+            enProduction.Code.ShouldBe(1);
+            enProduction.Erreurs.ShouldContain("interdite en production");
             demo.Code.ShouldBe(0, demo.Erreurs);
             encore.Code.ShouldBe(1);
             encore.Erreurs.ShouldContain("contient déjà des données");

@@ -129,7 +129,7 @@ public abstract class QpvTests(ApplicationDeTest app)
             "Ligne 5 : la commune 99999 n'existe pas (code officiel géographique à 5 caractères attendu).",
             "Ligne 6 : le nom est vide.",
             "Ligne 7 : le code QN01521M figure déjà ligne 2.",
-            "Ligne 8 : 2 colonnes au lieu de 3.",
+            "Ligne 8 : 2 colonnes au lieu d'au moins 3.",
             "Ligne 9 : un guillemet n'est pas fermé.",
         ]);
         (resultat.Ajoutes, resultat.MisAJour).ShouldBe((0, 0));

@@ -70,6 +70,9 @@ public sealed class SocleTests(ApplicationSqlite app) : IClassFixture<Applicatio
         json.GetProperty("type").GetString().ShouldBe("Semaines");
         avant.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         invalide.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var probleme = JsonDocument.Parse(await invalide.Content.ReadAsStringAsync()).RootElement;
+        probleme.GetProperty("title").GetString().ShouldBe("La requête contient des valeurs invalides.");
+        probleme.GetProperty("errors").GetProperty("date")[0].GetString().ShouldBe("La date doit être au format aaaa-mm-jj.");
     }
 
     [Fact]

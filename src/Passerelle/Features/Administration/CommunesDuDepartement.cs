@@ -18,7 +18,7 @@ public static class CommunesDuDepartement
     /// </summary>
     public static async Task<string> CodeDepartementAsync(PasserelleDbContext db, CancellationToken cancellationToken = default)
     {
-        var departementId = db.DepartementCourantId ?? throw new InvalidOperationException("Aucun département courant.");
+        var departementId = db.DepartementCourant.IdObligatoire;
         return await db.Departements.AsNoTracking()
             .Where(d => d.Id == departementId)
             .Select(d => d.Code)

@@ -39,9 +39,9 @@ public static class Api
         utilisateur.Roles().Select(r => r.ToString()).ToList()));
 
     private static async Task<Results<Ok<ParametreDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> ParametreAsync(
-        string cle, string? date, ServiceParametres parametres, TimeProvider temps, CancellationToken cancellationToken)
+        string cle, string? date, ServiceParametres parametres, TimeProvider temps, ClaimsPrincipal utilisateur, CancellationToken cancellationToken)
     {
-        var jour = DateOnly.FromDateTime(temps.GetUtcNow().UtcDateTime);
+        var jour = temps.Aujourdhui(utilisateur.Fuseau());
         if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out jour))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["La date doit être au format aaaa-mm-jj."] });

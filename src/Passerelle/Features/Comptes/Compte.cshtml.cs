@@ -40,6 +40,8 @@ public sealed class CompteModel(UserManager<Agent> userManager, SignInManager<Ag
             return Page();
         }
 
+        // Added first: Identity's save of the new password writes the journal line with it.
+        journal.Ajouter(ActionJournal.Modification, nameof(Agent), agent.Id);
         var resultat = await userManager.ChangePasswordAsync(agent, Saisie.MotDePasseActuel, Saisie.NouveauMotDePasse);
         if (!resultat.Succeeded)
         {
@@ -54,7 +56,6 @@ public sealed class CompteModel(UserManager<Agent> userManager, SignInManager<Ag
             return Page();
         }
 
-        await journal.EnregistrerAsync(ActionJournal.Modification, nameof(Agent), agent.Id);
         await signInManager.RefreshSignInAsync(agent);
         TempData["Succes"] = "Votre mot de passe a été changé.";
         return RedirectToPage();

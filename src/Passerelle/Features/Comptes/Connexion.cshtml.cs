@@ -17,6 +17,8 @@ public sealed class ConnexionModel(SignInManager<Agent> signInManager, Journal j
     public const string MessageVerrouillage =
         "Trop de tentatives : ce compte est verrouillé pendant 15 minutes. Réessayez plus tard ou contactez votre administrateur.";
 
+    private static readonly Lazy<string> EmpreinteFactice = new(() => new PasswordHasher<Agent>().HashPassword(null!, Guid.NewGuid().ToString()));
+
     [BindProperty]
     public SaisieConnexion Saisie { get; set; } = new();
 
@@ -33,6 +35,12 @@ public sealed class ConnexionModel(SignInManager<Agent> signInManager, Journal j
         }
 
         var agent = await signInManager.UserManager.FindByEmailAsync(Saisie.Email.Trim());
+        if (agent is null)
+        {
+            // The same hashing work as for a real account, so that timing does not tell which emails exist.
+            signInManager.UserManager.PasswordHasher.VerifyHashedPassword(null!, EmpreinteFactice.Value, Saisie.MotDePasse);
+        }
+
         var resultat = agent is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signInManager.PasswordSignInAsync(agent, Saisie.MotDePasse, isPersistent: false, lockoutOnFailure: true);

@@ -44,7 +44,7 @@ public sealed class NouveauModel(PasserelleDbContext db, ServiceParametres servi
             return Page();
         }
 
-        var departementId = departementCourant.Id ?? throw new InvalidOperationException("Aucun département courant.");
+        var departementId = departementCourant.IdObligatoire;
         return await this.EnregistrerAsync(async () =>
         {
             var periode = await service.AjouterPeriodeAsync(

@@ -23,7 +23,16 @@ public static class Enregistrement
             page.ModelState.AddModelError(string.Empty, erreur.Message);
             return page.Page();
         }
+        catch (DbUpdateException erreur) when (erreur is not DbUpdateConcurrencyException)
+        {
+            // A check passed, then a concurrent save took the same unique value: the database refused this one.
+            page.ModelState.AddModelError(string.Empty, MessageDoublon);
+            return page.Page();
+        }
     }
+
+    public const string MessageDoublon =
+        "Un autre agent vient d'enregistrer la même valeur : votre saisie n'a pas été enregistrée. Rechargez la page pour voir la situation actuelle.";
 
     /// <summary>
     /// The same for an edit form: when the record changed since the form was rendered, the page says who

@@ -14,7 +14,7 @@ public sealed class Journal(PasserelleDbContext db, AgentCourant agentCourant, D
     public void Ajouter(ActionJournal action, string? typeEnregistrement = null, Guid? enregistrementId = null, Guid? departementId = null) =>
         db.JournalAcces.Add(Ligne(action, typeEnregistrement, enregistrementId, agentCourant.Id, departementId ?? departementCourant.Id));
 
-    /// <summary>Saves a line at once: for reads and sign-ins, which change nothing else.</summary>
+    /// <summary>Adds a line and saves the unit of work at once: for reads and sign-ins, which have nothing else to save.</summary>
     public async Task EnregistrerAsync(
         ActionJournal action, string? typeEnregistrement = null, Guid? enregistrementId = null,
         Guid? agentId = null, Guid? departementId = null, CancellationToken cancellationToken = default)

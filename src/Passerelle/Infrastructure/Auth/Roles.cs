@@ -8,9 +8,6 @@ public static class Politiques
     /// <summary>Any signed-in agent of a département (not a platform administrator).</summary>
     public const string AgentDepartement = "AgentDepartement";
 
-    /// <summary>Who may read the dated settings: every agent of a département.</summary>
-    public const string LectureParametres = AgentDepartement;
-
     public static string Pour(Role role) => role.ToString();
 
     public static bool EstDans(this ClaimsPrincipal utilisateur, Role role) => utilisateur.IsInRole(role.ToString());

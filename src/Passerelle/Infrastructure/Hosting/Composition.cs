@@ -85,13 +85,30 @@ public static class Composition
         // French text is written as is, not as numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = contexte =>
+        {
+            if (contexte.ProblemDetails.Status is { } code && contexte.ProblemDetails.Title is null or "One or more validation errors occurred." or "An error occurred while processing your request.")
+            {
+                contexte.ProblemDetails.Title = code == StatusCodes.Status400BadRequest && contexte.ProblemDetails is Microsoft.AspNetCore.Http.HttpValidationProblemDetails
+                    ? "La requête contient des valeurs invalides."
+                    : ReponsesErreur.Titre(code);
+            }
+        });
         services.AddOpenApi();
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
             o.Limits.MaxRequestBodySize = LimitesRequetes.TailleMaximaleCorps);
 
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            // Only the proxies named in ForwardedHeaders:KnownProxies (besides loopback) are believed.
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddFeatureServices();
         services.AddScoped<Demo.ChargeurDemo>();
     }

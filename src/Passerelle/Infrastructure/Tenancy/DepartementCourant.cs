@@ -14,6 +14,9 @@ public sealed class DepartementCourant(IHttpContextAccessor httpContextAccessor)
 
     public Guid? Id => _estExplicite ? _explicite : LireClaim(httpContextAccessor.HttpContext?.User);
 
+    /// <summary>The current département of a write that belongs to one: its absence is a programming error.</summary>
+    public Guid IdObligatoire => Id ?? throw new InvalidOperationException("Aucun département courant.");
+
     public void Definir(Guid? departementId)
     {
         _explicite = departementId;

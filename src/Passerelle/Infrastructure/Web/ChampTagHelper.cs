@@ -53,7 +53,8 @@ public sealed class ChampTagHelper : TagHelper
         var nom = NomComplet();
         var id = TagBuilder.CreateSanitizedId(nom, "_");
         var erreurs = ViewContext.ViewData.ModelState.TryGetValue(nom, out var etat) ? etat.Errors.Select(e => e.ErrorMessage).ToList() : [];
-        var valeurTentee = etat?.AttemptedValue;
+        // A ticked box posts "true" and its hidden "false": the first value is the box's.
+        var valeurTentee = Type == "checkbox" ? etat?.AttemptedValue?.Split(',')[0] : etat?.AttemptedValue;
         var decritPar = new List<string>();
         if (Aide is not null)
         {

@@ -16,7 +16,7 @@ public sealed class ServiceAgents(PasserelleDbContext db, UserManager<Agent> use
 
     public async Task<Agent> CreerAsync(string email, string prenom, string nom, Guid structureId, IReadOnlyCollection<Role> roles, string motDePasse, CancellationToken cancellationToken = default)
     {
-        var departementId = departementCourant.Id ?? throw new InvalidOperationException("Aucun département courant.");
+        var departementId = departementCourant.IdObligatoire;
         await VerifierStructureAsync(structureId, cancellationToken);
         VerifierRoles(roles);
 

@@ -25,7 +25,7 @@ public sealed class ServiceListes(PasserelleDbContext db, DepartementCourant dep
 
     public async Task<ValeurReference> AjouterAsync(string liste, string code, string libelle, int ordre, CancellationToken cancellationToken = default)
     {
-        var departementId = departementCourant.Id ?? throw new InvalidOperationException("Aucun département courant.");
+        var departementId = departementCourant.IdObligatoire;
         if (!await ListeExisteAsync(liste, cancellationToken))
         {
             throw new RegleMetierException("Cette liste n'existe pas dans votre département.");

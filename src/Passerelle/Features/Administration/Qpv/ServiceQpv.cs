@@ -32,7 +32,7 @@ public sealed class ServiceQpv(PasserelleDbContext db, Journal journal)
 
     public async Task<ResultatImportQpv> ImporterAsync(Stream fichier, CancellationToken cancellationToken = default)
     {
-        var departementId = db.DepartementCourantId ?? throw new InvalidOperationException("Aucun département courant.");
+        var departementId = db.DepartementCourant.IdObligatoire;
         var contenu = await LireAsync(fichier, cancellationToken);
         if (contenu is null)
         {
@@ -99,7 +99,7 @@ public sealed class ServiceQpv(PasserelleDbContext db, Journal journal)
             }
             else if (champs.Count < colonnesLues)
             {
-                problemes.Add($"{champs.Count} colonne{(champs.Count > 1 ? "s" : "")} au lieu de {noms.Count}");
+                problemes.Add($"{champs.Count} colonne{(champs.Count > 1 ? "s" : "")} au lieu d'au moins {colonnesLues}");
             }
             else
             {

@@ -17,7 +17,7 @@ public sealed class ServiceStructures(PasserelleDbContext db, Journal journal)
         string nom, TypeStructure type, string? siret, string? adresse, string? communeCode,
         IReadOnlyCollection<Guid> territoireIds, CancellationToken cancellationToken = default)
     {
-        var departementId = db.DepartementCourantId ?? throw new InvalidOperationException("Aucun département courant.");
+        var departementId = db.DepartementCourant.IdObligatoire;
         VerifierType(type);
         var commune = await VerifierCommuneAsync(communeCode, cancellationToken);
         await VerifierTerritoiresAsync(territoireIds, cancellationToken);

@@ -42,7 +42,7 @@ public sealed class ServiceTerritoires(PasserelleDbContext db, Journal journal)
     public async Task<Territoire> CreerAsync(
         string nom, TypeTerritoire type, IEnumerable<string> codesCommunes, CancellationToken cancellationToken = default)
     {
-        var departementId = db.DepartementCourantId ?? throw new InvalidOperationException("Aucun département courant.");
+        var departementId = db.DepartementCourant.IdObligatoire;
         var codes = await VerifierCommunesAsync(codesCommunes, cancellationToken);
         var territoire = new Territoire(departementId, nom, type);
         await VerifierNomLibreAsync(territoire, cancellationToken);
