@@ -120,6 +120,32 @@ public abstract class AgentsTests(ApplicationDeTest app)
     }
 
     [Fact]
+    public async Task Desactiver_un_compte_ferme_sa_session_ouverte_dans_la_minute()
+    {
+        using var auditeur = app.Factory.Client();
+        await auditeur.ConnecterAsync("auditeur.cantal");
+        (await auditeur.Http.GetAsync("/journal")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var administrateur = await AdministrateurAsync();
+        var cantal = await app.Base.DepartementAsync("15");
+        await using var db = app.Base.Contexte(cantal);
+        var agent = await db.Users.SingleAsync(a => a.Email == ClientPasserelle.Email("auditeur.cantal"));
+
+        (await administrateur.PosterAsync($"/administration/agents/{agent.Id}",
+        [
+            new("Saisie.Version", agent.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Saisie.Prenom", agent.Prenom), new("Saisie.Nom", agent.Nom),
+            new("Saisie.StructureId", agent.StructureId!.Value.ToString()),
+            new("Saisie.Roles", nameof(Role.Auditeur)),
+            new("Saisie.Actif", "false"),
+        ])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        app.Factory.Temps.Advance(TimeSpan.FromMinutes(2));
+        var apres = await auditeur.Http.GetAsync("/journal");
+
+        apres.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        apres.Headers.Location!.AbsolutePath.ShouldBe("/connexion");
+    }
+
+    [Fact]
     public async Task Un_formulaire_refuse_garde_les_cases_cochees()
     {
         using var client = await AdministrateurAsync();
