@@ -48,6 +48,9 @@ public sealed class Navigateur : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = largeur, Height = 900 },
             Locale = "fr-FR",
         });
+        // Two cores run the whole suite at once: allow a slow page rather than fail on time.
+        contexte.SetDefaultTimeout(60_000);
+        contexte.SetDefaultNavigationTimeout(60_000);
         return await contexte.NewPageAsync();
     }
 
@@ -57,7 +60,14 @@ public sealed class Navigateur : IAsyncLifetime
         await page.GetByLabel("Adresse électronique").FillAsync(ClientPasserelle.Email(identifiant));
         await page.GetByLabel("Mot de passe").FillAsync(Passerelle.Demo.ChargeurDemo.MotDePasse);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"La connexion de {identifiant} n'a pas abouti ({page.Url}) : {await page.Locator("main").InnerTextAsync()}");
+        }
     }
 
     /// <summary>axe-core over the whole page with the WCAG 2.1 A and AA rules; returns the violations, described.</summary>

@@ -16,7 +16,10 @@ public static class Demarrage
 
         if (app.Environment.IsProduction())
         {
-            app.Logger.LogCritical("Demo:Enabled=true est interdit en production : la démonstration crée des comptes au mot de passe connu. Retirez ce réglage.");
+            const string message = "Demo:Enabled=true est interdit en production : la démonstration crée des comptes au mot de passe connu. Retirez ce réglage.";
+            app.Logger.LogCritical(message);
+            // The console logger writes in the background: the process may end before it does.
+            await Console.Error.WriteLineAsync(message);
             return false;
         }
 
