@@ -146,6 +146,20 @@ public abstract class AgentsTests(ApplicationDeTest app)
     }
 
     [Fact]
+    public async Task La_page_de_modification_preselectionne_la_structure_de_l_agent()
+    {
+        using var client = await AdministrateurAsync();
+        await using var db = app.Base.Contexte(await app.Base.DepartementAsync("15"));
+        var agent = await db.Users.SingleAsync(a => a.Email == ClientPasserelle.Email("referent.mauriac"));
+
+        var (_, document) = await client.PageAsync($"/administration/agents/{agent.Id}");
+
+        var choisie = document.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#Saisie_StructureId")!.SelectedOptions.Single();
+        Guid.Parse(choisie.Value).ShouldBe(agent.StructureId!.Value);
+        choisie.Text.ShouldContain("Mauriac");
+    }
+
+    [Fact]
     public async Task Un_formulaire_refuse_garde_les_cases_cochees()
     {
         using var client = await AdministrateurAsync();

@@ -50,11 +50,9 @@ public sealed class IndexModel(PasserelleDbContext db, ServiceJournal service) :
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // Through the tenant filter: only the département's own agents, deactivated ones included, since they appear in the journal.
-        var agents = await db.Users.AsNoTracking().OrderBy(a => a.Nom).ThenBy(a => a.Prenom)
-            .Select(a => new { a.Id, a.Nom, a.Prenom })
+        Agents = await db.Users.AsNoTracking().OrderBy(a => a.Nom).ThenBy(a => a.Prenom)
+            .Select(a => new SelectListItem(a.Nom + " " + a.Prenom, a.Id.ToString()))
             .ToListAsync(cancellationToken);
-        // Formatted here, not in SQL: SQLite returns Guids in capitals, which would not match the selected value.
-        Agents = agents.Select(a => new SelectListItem($"{a.Nom} {a.Prenom}", a.Id.ToString())).ToList();
 
         Guid? enregistrementId = null;
         if (!string.IsNullOrWhiteSpace(Enregistrement))

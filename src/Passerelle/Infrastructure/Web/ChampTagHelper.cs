@@ -156,9 +156,10 @@ public sealed class ChampTagHelper : TagHelper
                     controle.Attributes["multiple"] = "multiple";
                 }
 
+                // Ignoring case: SQLite formats Guids in capitals when a query turns them into text.
                 var choisies = Pour.Model is System.Collections.IEnumerable liste and not string
-                    ? liste.Cast<object>().Select(Formater).ToHashSet()
-                    : [valeur];
+                    ? liste.Cast<object>().Select(Formater).ToHashSet(StringComparer.OrdinalIgnoreCase)
+                    : new HashSet<string?>(StringComparer.OrdinalIgnoreCase) { valeur };
                 if (OptionVide is not null)
                 {
                     var vide = new TagBuilder("option");

@@ -28,8 +28,8 @@ public sealed record ChampsAgent(SaisieAgent Saisie, List<SelectListItem> Struct
 
 public static class ListesAgents
 {
-    public static async Task<List<SelectListItem>> StructuresAsync(PasserelleDbContext db, CancellationToken cancellationToken) =>
-        // Formatted after the query: SQLite would return the Guid in capitals and the selection would not match.
-        (await db.Structures.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Nom).Select(s => new { s.Nom, s.Id }).ToListAsync(cancellationToken))
-            .Select(s => new SelectListItem(s.Nom, s.Id.ToString())).ToList();
+    public static Task<List<SelectListItem>> StructuresAsync(PasserelleDbContext db, CancellationToken cancellationToken) =>
+        db.Structures.AsNoTracking().Where(s => s.Active).OrderBy(s => s.Nom)
+            .Select(s => new SelectListItem(s.Nom, s.Id.ToString()))
+            .ToListAsync(cancellationToken);
 }
