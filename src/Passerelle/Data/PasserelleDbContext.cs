@@ -28,6 +28,15 @@ public abstract class PasserelleDbContext(DbContextOptions options, DepartementC
     public DbSet<JournalAcces> JournalAcces => Set<JournalAcces>();
     public DbSet<HistoriqueModification> HistoriqueModifications => Set<HistoriqueModification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Foyer> Foyers => Set<Foyer>();
+    public DbSet<Beneficiaire> Beneficiaires => Set<Beneficiaire>();
+    public DbSet<ClotureDossier> ClotureDossiers => Set<ClotureDossier>();
+    public DbSet<DroitRsa> DroitsRsa => Set<DroitRsa>();
+    public DbSet<ReferentUnique> ReferentsUniques => Set<ReferentUnique>();
+    public DbSet<EvaluationFrein> EvaluationsFreins => Set<EvaluationFrein>();
+    public DbSet<NoteSuivi> NotesSuivi => Set<NoteSuivi>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<ContenuDocument> ContenusDocuments => Set<ContenuDocument>();
 
     public DepartementCourant DepartementCourant => departementCourant;
 
@@ -82,4 +91,14 @@ public sealed class SqlitePasserelleDbContext(DbContextOptions<SqlitePasserelleD
 
 /// <summary>The PostgreSQL flavour: its own migration set under Migrations/Postgres.</summary>
 public sealed class PostgresPasserelleDbContext(DbContextOptions<PostgresPasserelleDbContext> options, DepartementCourant departementCourant)
-    : PasserelleDbContext(options, departementCourant);
+    : PasserelleDbContext(options, departementCourant)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // "Any part of a name": a trigram index serves LIKE '%…%' on the normalised names.
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<Beneficiaire>().HasIndex(b => b.Recherche).HasMethod("gin").HasOperators("gin_trgm_ops")
+            .HasDatabaseName("IX_Beneficiaires_Recherche_Trigrammes");
+    }
+}

@@ -16,6 +16,7 @@ public static class FeatureServices
         services.AddScoped<Administration.Structures.ServiceStructures>();
         services.AddScoped<Administration.Territoires.ServiceTerritoires>();
         services.AddScoped<Administration.Qpv.ServiceQpv>();
+        services.AddScoped<Beneficiaires.PerimetreDossiers>();
         return services;
     }
 }

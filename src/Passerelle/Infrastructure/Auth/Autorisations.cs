@@ -16,5 +16,9 @@ public static class Autorisations
         }
 
         options.AddPolicy(Politiques.AgentDepartement, p => p.RequireAuthenticatedUser().RequireClaim(ClaimsPasserelle.DepartementId));
+        // Checked before any record is loaded: the other roles get 403 on every individual dossier.
+        options.AddPolicy(Features.Beneficiaires.PerimetreDossiers.Politique, p => p.RequireAuthenticatedUser()
+            .RequireClaim(ClaimsPasserelle.DepartementId)
+            .RequireRole(Features.Beneficiaires.PerimetreDossiers.RolesAutorises.Select(r => r.ToString())));
     }
 }

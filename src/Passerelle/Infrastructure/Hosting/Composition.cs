@@ -34,6 +34,7 @@ public static class Composition
         services.AddScoped<AgentCourant>();
         services.AddScoped<SuiviModificationsInterceptor>();
         services.AddScoped<Journal>();
+        services.AddSingleton(sp => Securite.ProtectionNir.Creer(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         OptionsBaseDeDonnees.AjouterDbContext(services);
 
         services.AddIdentityCore<Agent>(options =>

@@ -8,6 +8,18 @@ public static class Demarrage
 {
     public static async Task<bool> PreparerAsync(WebApplication app)
     {
+        try
+        {
+            // Fails now, with its reason, rather than at the first person recorded.
+            app.Services.GetRequiredService<Securite.ProtectionNir>();
+        }
+        catch (InvalidOperationException erreur)
+        {
+            app.Logger.LogCritical("{Message}", erreur.Message);
+            await Console.Error.WriteLineAsync(erreur.Message);
+            return false;
+        }
+
         var demo = app.Configuration.GetValue<bool>("Demo:Enabled");
         if (!demo)
         {

@@ -20,6 +20,7 @@ namespace Passerelle.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -336,6 +337,156 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.Beneficiaire", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Clos")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Courriel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Dispositifs")
+                        .HasMaxLength(60)
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("FoyerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FusionneDansId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("NirChiffre")
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("NirCleId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NirEmpreinte")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NirMasque")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("NirTemporaire")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NomNaissance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NomUsage")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prenoms")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Sexe")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("FoyerId");
+
+                    b.HasIndex("FusionneDansId");
+
+                    b.HasIndex("Recherche")
+                        .HasDatabaseName("IX_Beneficiaires_Recherche_Trigrammes");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Recherche"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Recherche"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("DepartementId", "DateNaissance");
+
+                    b.HasIndex("DepartementId", "NirEmpreinte");
+
+                    b.HasIndex("DepartementId", "NomNaissance", "Prenoms");
+
+                    b.ToTable("Beneficiaires");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ClotureDossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateReouverture")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.ToTable("ClotureDossiers");
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Commune", b =>
                 {
                     b.Property<string>("Code")
@@ -362,6 +513,20 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("CodeDepartement");
 
                     b.ToTable("Communes");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ContenuDocument", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("ContenusDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Departement", b =>
@@ -395,6 +560,186 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Departements");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Document", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Instant")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("BeneficiaireId", "Instant");
+
+                    b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.DroitRsa", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DateEffet")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateReceptionInformation")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("InstantSaisie")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrganismePayeur")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<bool>("SoumisDroitsEtDevoirs")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("BeneficiaireId", "DateEffet");
+
+                    b.ToTable("DroitsRsa", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.EvaluationFrein", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("InstantSaisie")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("BeneficiaireId", "Date");
+
+                    b.ToTable("EvaluationsFreins", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Foyer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Composition")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Matricule")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("NombreEnfants")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganismePayeur")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("QpvId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("QpvId");
+
+                    b.HasIndex("DepartementId", "Matricule");
+
+                    b.ToTable("Foyers");
                 });
 
             modelBuilder.Entity("Passerelle.Domain.HistoriqueModification", b =>
@@ -485,6 +830,38 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("JournalAcces", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.NoteSuivi", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Instant")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("BeneficiaireId", "Instant");
+
+                    b.ToTable("NotesSuivi", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.ParametreDate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -569,6 +946,49 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Qpvs");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ReferentUnique", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NomExterne")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("StructureExterne")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "Fin");
+
+                    b.HasIndex("BeneficiaireId", "Debut");
+
+                    b.HasIndex("StructureId", "Fin");
+
+                    b.ToTable("ReferentsUniques", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>
@@ -790,6 +1210,128 @@ namespace Passerelle.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.Beneficiaire", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Foyer", null)
+                        .WithMany()
+                        .HasForeignKey("FoyerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("FusionneDansId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ClotureDossier", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany("Clotures")
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ContenuDocument", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Document", null)
+                        .WithOne()
+                        .HasForeignKey("Passerelle.Domain.ContenuDocument", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Document", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.DroitRsa", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.EvaluationFrein", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Foyer", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Qpv", null)
+                        .WithMany()
+                        .HasForeignKey("QpvId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.NoteSuivi", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.ParametreDate", b =>
                 {
                     b.HasOne("Passerelle.Domain.Departement", null)
@@ -812,6 +1354,25 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasForeignKey("DepartementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ReferentUnique", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>
@@ -874,6 +1435,11 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasForeignKey("DepartementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Beneficiaire", b =>
+                {
+                    b.Navigation("Clotures");
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>

@@ -325,6 +325,150 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.Beneficiaire", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Clos")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Courriel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateNaissance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dispositifs")
+                        .HasMaxLength(60)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FoyerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FusionneDansId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NirChiffre")
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("NirCleId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NirEmpreinte")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NirMasque")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NirTemporaire")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NomNaissance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomUsage")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prenoms")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recherche")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sexe")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("FoyerId");
+
+                    b.HasIndex("FusionneDansId");
+
+                    b.HasIndex("DepartementId", "DateNaissance");
+
+                    b.HasIndex("DepartementId", "NirEmpreinte");
+
+                    b.HasIndex("DepartementId", "NomNaissance", "Prenoms");
+
+                    b.ToTable("Beneficiaires");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ClotureDossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateReouverture")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("BeneficiaireId");
+
+                    b.ToTable("ClotureDossiers");
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Commune", b =>
                 {
                     b.Property<string>("Code")
@@ -351,6 +495,20 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("CodeDepartement");
 
                     b.ToTable("Communes");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ContenuDocument", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("DocumentId");
+
+                    b.ToTable("ContenusDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Departement", b =>
@@ -384,6 +542,186 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Departements");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Document", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Instant")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeContenu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("BeneficiaireId", "Instant");
+
+                    b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.DroitRsa", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateEffet")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateReceptionInformation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InstantSaisie")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganismePayeur")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SoumisDroitsEtDevoirs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("BeneficiaireId", "DateEffet");
+
+                    b.ToTable("DroitsRsa", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.EvaluationFrein", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InstantSaisie")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("BeneficiaireId", "Date");
+
+                    b.ToTable("EvaluationsFreins", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Foyer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Composition")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Matricule")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NombreEnfants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganismePayeur")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("QpvId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("QpvId");
+
+                    b.HasIndex("DepartementId", "Matricule");
+
+                    b.ToTable("Foyers");
                 });
 
             modelBuilder.Entity("Passerelle.Domain.HistoriqueModification", b =>
@@ -474,6 +812,38 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("JournalAcces", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.NoteSuivi", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Instant")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("BeneficiaireId", "Instant");
+
+                    b.ToTable("NotesSuivi", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.ParametreDate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -558,6 +928,49 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Qpvs");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ReferentUnique", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomExterne")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StructureExterne")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "Fin");
+
+                    b.HasIndex("BeneficiaireId", "Debut");
+
+                    b.HasIndex("StructureId", "Fin");
+
+                    b.ToTable("ReferentsUniques", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>
@@ -779,6 +1192,128 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.Beneficiaire", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Foyer", null)
+                        .WithMany()
+                        .HasForeignKey("FoyerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("FusionneDansId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ClotureDossier", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany("Clotures")
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ContenuDocument", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Document", null)
+                        .WithOne()
+                        .HasForeignKey("Passerelle.Domain.ContenuDocument", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Document", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.DroitRsa", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.EvaluationFrein", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Foyer", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Qpv", null)
+                        .WithMany()
+                        .HasForeignKey("QpvId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.NoteSuivi", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.ParametreDate", b =>
                 {
                     b.HasOne("Passerelle.Domain.Departement", null)
@@ -801,6 +1336,25 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasForeignKey("DepartementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ReferentUnique", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>
@@ -863,6 +1417,11 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasForeignKey("DepartementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Beneficiaire", b =>
+                {
+                    b.Navigation("Clotures");
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>

@@ -1,0 +1,109 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Domain;
+using Passerelle.Infrastructure.Auth;
+using Passerelle.Infrastructure.Tenancy;
+
+namespace Passerelle.Features.Beneficiaires;
+
+/// <summary>How much of a person's dossier an agent may see.</summary>
+public enum Portee
+{
+    /// <summary>Nothing: the dossier answers 404, as if it did not exist.</summary>
+    Aucune,
+    /// <summary>
+    /// An operator's view: what a prescription shares, while it runs and during its follow-up. No
+    /// prescription exists yet, so no agent has this scope today; the prescriptions issue grants it here.
+    /// </summary>
+    Partielle,
+    /// <summary>The whole dossier.</summary>
+    Complete,
+}
+
+/// <summary>
+/// The one place that decides who sees which dossier (DESIGN.md, "Tenancy and visibility"). Lists, pages,
+/// API and exports all go through <see cref="Visibles"/> or <see cref="PorteeAsync"/>.
+/// <list type="bullet">
+/// <item>Roles that never see individual records get 403 before anything is loaded (<see cref="Politique"/>).</item>
+/// <item>Complete scope: agents of orientation (the whole département); the person's référent unique and
+/// the agents of his structure (open designation); a Responsable for the designations of his structure and
+/// for the people living in the territories of his structure.</item>
+/// <item>Everything else: 404.</item>
+/// </list>
+/// </summary>
+public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agentCourant)
+{
+    public const string Politique = "DossiersIndividuels";
+
+    /// <summary>The roles that may open individual records at all.</summary>
+    public static readonly IReadOnlyList<Role> RolesAutorises = [Role.AgentOrientation, Role.Responsable, Role.Referent, Role.Operateur];
+
+    public static bool PeutOuvrirDesDossiers(ClaimsPrincipal utilisateur) => RolesAutorises.Any(utilisateur.EstDans);
+
+    private Expression<Func<Beneficiaire, bool>>? _filtre;
+
+    /// <summary>The dossiers of the current département the agent sees completely; merged dossiers excluded.</summary>
+    public async Task<IQueryable<Beneficiaire>> VisiblesAsync(CancellationToken cancellationToken = default) =>
+        db.Beneficiaires.Where(b => b.FusionneDansId == null).Where(await FiltreCompletAsync(cancellationToken));
+
+    /// <summary>The same, as a synchronous property once <see cref="VisiblesAsync"/> has been awaited in the request.</summary>
+    public IQueryable<Beneficiaire> Visibles =>
+        db.Beneficiaires.Where(b => b.FusionneDansId == null).Where(_filtre ?? throw new InvalidOperationException("Appelez VisiblesAsync d'abord."));
+
+    public async Task<Portee> PorteeAsync(Guid beneficiaireId, CancellationToken cancellationToken = default)
+    {
+        var visibles = await VisiblesAsync(cancellationToken);
+        return await visibles.AnyAsync(b => b.Id == beneficiaireId, cancellationToken) ? Portee.Complete : Portee.Aucune;
+    }
+
+    /// <summary>The agent's own caseload: the people whose open designation names him.</summary>
+    public IQueryable<Beneficiaire> Portefeuille(IQueryable<Beneficiaire> visibles)
+    {
+        var agentId = agentCourant.Id;
+        return visibles.Where(b => db.ReferentsUniques.Any(r => r.BeneficiaireId == b.Id && r.Fin == null && r.AgentId == agentId));
+    }
+
+    private async Task<Expression<Func<Beneficiaire, bool>>> FiltreCompletAsync(CancellationToken cancellationToken)
+    {
+        if (_filtre is not null)
+        {
+            return _filtre;
+        }
+
+        var utilisateur = agentCourant.Utilisateur;
+        if (utilisateur is null || db.DepartementCourantId is null || !PeutOuvrirDesDossiers(utilisateur))
+        {
+            return _filtre = _ => false;
+        }
+
+        if (utilisateur.EstDans(Role.AgentOrientation))
+        {
+            return _filtre = _ => true;
+        }
+
+        var agentId = agentCourant.Id;
+        Guid? structureId = Guid.TryParse(utilisateur.FindFirstValue(ClaimsPasserelle.Structure), out var s) ? s : null;
+        var referent = utilisateur.EstDans(Role.Referent);
+        var responsable = utilisateur.EstDans(Role.Responsable);
+        if (!referent && !responsable)
+        {
+            return _filtre = _ => false;
+        }
+
+        // A Responsable heads his structure's territories: the people who live there are his to see.
+        var communes = responsable && structureId is not null
+            ? await db.Structures.Where(x => x.Id == structureId)
+                .SelectMany(x => x.Territoires)
+                .Join(db.Territoires.SelectMany(t => t.Communes), st => st.TerritoireId, tc => tc.TerritoireId, (st, tc) => tc.CommuneCode)
+                .Distinct()
+                .ToListAsync(cancellationToken)
+            : [];
+
+        return _filtre = b =>
+            db.ReferentsUniques.Any(r => r.BeneficiaireId == b.Id && r.Fin == null
+                && (r.AgentId == agentId || (structureId != null && r.StructureId == structureId)))
+            || (b.CommuneCode != null && communes.Contains(b.CommuneCode));
+    }
+}
