@@ -17,6 +17,8 @@ public static class FeatureServices
         services.AddScoped<Administration.Territoires.ServiceTerritoires>();
         services.AddScoped<Administration.Qpv.ServiceQpv>();
         services.AddScoped<Beneficiaires.PerimetreDossiers>();
+        services.AddScoped<Beneficiaires.ServiceDossiers>();
+        services.AddScoped<Beneficiaires.RechercheDossiers>();
         return services;
     }
 }
