@@ -19,6 +19,7 @@ public static class FeatureServices
         services.AddScoped<Beneficiaires.PerimetreDossiers>();
         services.AddScoped<Beneficiaires.ServiceDossiers>();
         services.AddScoped<Beneficiaires.RechercheDossiers>();
+        services.AddScoped<Beneficiaires.Diagnostic.ServiceDiagnostic>();
         return services;
     }
 }
