@@ -14,6 +14,7 @@ public enum ActionJournal
     [Display(Name = "Export")] Export,
     [Display(Name = "Affichage du NIR")] Demasquage,
     [Display(Name = "Fusion de dossiers")] Fusion,
+    [Display(Name = "Téléchargement")] Telechargement,
 }
 
 /// <summary>One line of the access journal. Append-only: never updated, never deleted.</summary>

@@ -20,6 +20,7 @@ public static class FeatureServices
         services.AddScoped<Beneficiaires.ServiceDossiers>();
         services.AddScoped<Beneficiaires.RechercheDossiers>();
         services.AddScoped<Beneficiaires.Diagnostic.ServiceDiagnostic>();
+        services.AddScoped<Beneficiaires.Documents.ServiceDocuments>();
         return services;
     }
 }

@@ -14,11 +14,13 @@ namespace Passerelle.Features.Beneficiaires;
 /// <summary>The dossier of one person: every opening is journaled.</summary>
 [Authorize(Policy = PerimetreDossiers.Politique)]
 public sealed class DossierModel(
-    PasserelleDbContext db, PerimetreDossiers perimetre, ServiceDossiers service, Diagnostic.ServiceDiagnostic diagnostic, Journal journal) : PageModel
+    PasserelleDbContext db, PerimetreDossiers perimetre, ServiceDossiers service, Diagnostic.ServiceDiagnostic diagnostic,
+    Documents.ServiceDocuments documents, Journal journal) : PageModel
 {
     public VueDossier Dossier { get; private set; } = null!;
     public List<EvenementDossier> Chronologie { get; private set; } = [];
     public Diagnostic.VueDiagnostic Diagnostic { get; private set; } = null!;
+    public List<Documents.LigneDocument> Documents { get; private set; } = [];
     public List<NoteAffichee> Notes { get; private set; } = [];
     public string? NirEnClair { get; private set; }
     public bool NoticeAImprimer { get; private set; }
@@ -94,6 +96,7 @@ public sealed class DossierModel(
         Dossier = await VueDossier.LireAsync(db, id, cancellationToken);
         Chronologie = await ChronologieDossier.LireAsync(db, id, fuseau, cancellationToken);
         Diagnostic = await diagnostic.LireAsync(id, cancellationToken);
+        Documents = await documents.ListerAsync(id, cancellationToken);
         Notes = await db.NotesSuivi.AsNoTracking().Where(n => n.BeneficiaireId == id)
             .OrderByDescending(n => n.Instant).Take(50)
             .Select(n => new NoteAffichee(n.Instant, n.Texte, db.Users.Where(a => a.Id == n.AgentId).Select(a => a.Prenom + " " + a.Nom).FirstOrDefault()))
