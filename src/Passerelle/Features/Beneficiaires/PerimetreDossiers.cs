@@ -84,7 +84,8 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
         }
 
         var agentId = agentCourant.Id;
-        Guid? structureId = Guid.TryParse(utilisateur.FindFirstValue(ClaimsPasserelle.Structure), out var s) ? s : null;
+        // Read from the account, not the cookie: a change of structure takes effect at once.
+        var structureId = await db.Users.Where(a => a.Id == agentId).Select(a => a.StructureId).SingleOrDefaultAsync(cancellationToken);
         var referent = utilisateur.EstDans(Role.Referent);
         var responsable = utilisateur.EstDans(Role.Responsable);
         if (!referent && !responsable)
