@@ -17,6 +17,7 @@ public static class FeatureServices
         services.AddScoped<Administration.Territoires.ServiceTerritoires>();
         services.AddScoped<Administration.Qpv.ServiceQpv>();
         services.AddScoped<Beneficiaires.PerimetreDossiers>();
+        Beneficiaires.Cloture.ServicesFinDeSuivi.AddFinDeSuivi(services);
         return services;
     }
 }
