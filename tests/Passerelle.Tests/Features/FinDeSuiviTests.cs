@@ -175,8 +175,8 @@ public abstract class FinDeSuiviTests(ApplicationDeTest app)
         var id = await DossierAsync();
         using (var referent = await ConnecteAsync("referent.cantal"))
         {
-            var closing = await referent.PosterAsync($"/beneficiaires/{id}/cloture", Cloture((await EtatAsync(id)).Dossier.Version, Aujourdhui.AddDays(-3), MotifCloture.FinDeDroit));
-            closing.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ErreursAsync(closing));
+            var cloture = await referent.PosterAsync($"/beneficiaires/{id}/cloture", Cloture((await EtatAsync(id)).Dossier.Version, Aujourdhui.AddDays(-3), MotifCloture.FinDeDroit));
+            cloture.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ErreursAsync(cloture));
         }
 
         using var client = await ConnecteAsync("orientation.cantal");
