@@ -12,6 +12,9 @@ public enum ActionJournal
     [Display(Name = "Modification")] Modification,
     [Display(Name = "Suppression")] Suppression,
     [Display(Name = "Export")] Export,
+    [Display(Name = "Affichage du NIR")] Demasquage,
+    [Display(Name = "Fusion de dossiers")] Fusion,
+    [Display(Name = "Téléchargement")] Telechargement,
 }
 
 /// <summary>One line of the access journal. Append-only: never updated, never deleted.</summary>

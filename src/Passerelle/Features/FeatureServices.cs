@@ -17,6 +17,10 @@ public static class FeatureServices
         services.AddScoped<Administration.Territoires.ServiceTerritoires>();
         services.AddScoped<Administration.Qpv.ServiceQpv>();
         services.AddScoped<Beneficiaires.PerimetreDossiers>();
+        services.AddScoped<Beneficiaires.ServiceDossiers>();
+        services.AddScoped<Beneficiaires.RechercheDossiers>();
+        services.AddScoped<Beneficiaires.Diagnostic.ServiceDiagnostic>();
+        services.AddScoped<Beneficiaires.Documents.ServiceDocuments>();
         Beneficiaires.Cloture.ServicesFinDeSuivi.AddFinDeSuivi(services);
         return services;
     }

@@ -18,6 +18,9 @@ public static class Navigation
         (Role.Administrateur, new("/administration/qpv", "Quartiers prioritaires", "Charger la liste officielle des quartiers prioritaires de la politique de la ville.")),
         (Role.Administrateur, new("/administration/listes", "Listes", "Adapter les listes du département : freins, motifs, sorties.")),
         (Role.Administrateur, new("/parametres", "Paramètres datés", "Délais légaux, durées et taux, avec leur période de validité et leur source.")),
+        (Role.Referent, new("/beneficiaires", "Personnes suivies", "Votre portefeuille, la recherche d'une personne et son dossier.")),
+        (Role.AgentOrientation, new("/beneficiaires", "Personnes suivies", "Rechercher une personne, enregistrer un nouvel entrant, ouvrir son dossier.")),
+        (Role.Responsable, new("/beneficiaires", "Personnes suivies", "Les personnes de votre territoire et de votre structure, les doublons à fusionner.")),
         (Role.Auditeur, new("/journal", "Journal des accès", "Qui a consulté, modifié ou exporté quel dossier, et quand.")),
     ];
 

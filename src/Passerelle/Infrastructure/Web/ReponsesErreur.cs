@@ -32,7 +32,7 @@ public static class ReponsesErreur
         403 => "Votre rôle ne permet pas d'accéder à cette page.",
         404 => "La page demandée n'existe pas ou n'est pas accessible.",
         405 => "Cette action n'est pas possible à cette adresse.",
-        413 => "L'envoi dépasse la taille autorisée.",
+        413 => "L'envoi dépasse la taille autorisée : un document ne peut pas dépasser 10 Mo. Revenez à la page précédente et choisissez un fichier plus petit.",
         _ => "Une erreur inattendue est survenue. L'équipe technique peut la retrouver grâce à la référence ci-dessous.",
     };
 

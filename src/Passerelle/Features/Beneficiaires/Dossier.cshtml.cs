@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Passerelle.Data;
+using Passerelle.Domain;
+using Passerelle.Features.Shared;
+using Passerelle.Infrastructure.Audit;
+using Passerelle.Infrastructure.Auth;
+using Passerelle.Infrastructure.Tenancy;
+
+namespace Passerelle.Features.Beneficiaires;
+
+/// <summary>The dossier of one person: every opening is journaled.</summary>
+[Authorize(Policy = PerimetreDossiers.Politique)]
+public sealed class DossierModel(
+    PasserelleDbContext db, PerimetreDossiers perimetre, ServiceDossiers service, Diagnostic.ServiceDiagnostic diagnostic,
+    Documents.ServiceDocuments documents, Journal journal) : PageModel
+{
+    public VueDossier Dossier { get; private set; } = null!;
+    public List<EvenementDossier> Chronologie { get; private set; } = [];
+    public Diagnostic.VueDiagnostic Diagnostic { get; private set; } = null!;
+    public List<Documents.LigneDocument> Documents { get; private set; } = [];
+    public List<NoteAffichee> Notes { get; private set; } = [];
+    public string? NirEnClair { get; private set; }
+    public bool NoticeAImprimer { get; private set; }
+
+    [BindProperty] public string? Note { get; set; }
+
+    public bool EstResponsable => User.EstDans(Role.Responsable);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await DossierConserveAsync(id, cancellationToken) is { } conserve)
+        {
+            return Redirect($"/beneficiaires/{conserve}");
+        }
+
+        if (!await ChargerAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        NoticeAImprimer = TempData["NoticeAImprimer"] is true;
+        await journal.EnregistrerAsync(ActionJournal.Consultation, nameof(Beneficiaire), id, cancellationToken: cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Shows the NIR in clear on this response only: it is journaled, and never put in a URL.</summary>
+    public async Task<IActionResult> OnPostNirAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await ChargerAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return await this.EnregistrerAsync(async () =>
+        {
+            NirEnClair = (await service.DemasquerNirAsync(id, cancellationToken)).Groupe;
+            return Page();
+        });
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await ChargerAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(Note))
+        {
+            ModelState.AddModelError(nameof(Note), "La note est vide.");
+            return Page();
+        }
+
+        return await this.EnregistrerAsync(async () =>
+        {
+            await service.AjouterNoteAsync(id, Note, cancellationToken);
+            TempData["Succes"] = "La note de suivi est enregistrée.";
+            return Redirect($"/beneficiaires/{id}#notes");
+        });
+    }
+
+    private async Task<Guid?> DossierConserveAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Beneficiaires.AsNoTracking().Where(b => b.Id == id && b.FusionneDansId != null).Select(b => b.FusionneDansId).SingleOrDefaultAsync(cancellationToken);
+
+    private async Task<bool> ChargerAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await perimetre.PorteeAsync(id, cancellationToken) != Portee.Complete)
+        {
+            return false;
+        }
+
+        var fuseau = User.Fuseau();
+        Dossier = await VueDossier.LireAsync(db, id, cancellationToken);
+        Chronologie = await ChronologieDossier.LireAsync(db, id, fuseau, cancellationToken);
+        Diagnostic = await diagnostic.LireAsync(id, cancellationToken);
+        Documents = await documents.ListerAsync(id, cancellationToken);
+        Notes = await db.NotesSuivi.AsNoTracking().Where(n => n.BeneficiaireId == id)
+            .OrderByDescending(n => n.Instant).Take(50)
+            .Select(n => new NoteAffichee(n.Instant, n.Texte, db.Users.Where(a => a.Id == n.AgentId).Select(a => a.Prenom + " " + a.Nom).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        return true;
+    }
+}
+
+public sealed record NoteAffichee(DateTime Instant, string Texte, string? Auteur);

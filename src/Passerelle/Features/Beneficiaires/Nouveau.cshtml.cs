@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Passerelle.Domain;
+using Passerelle.Domain.Identite;
+using Passerelle.Features.Shared;
+
+namespace Passerelle.Features.Beneficiaires;
+
+/// <summary>Records a person; probable duplicates are shown first and the agent confirms.</summary>
+[Authorize(Policy = PerimetreDossiers.Politique)]
+public sealed class NouveauModel(ServiceDossiers service, RechercheDossiers recherche, PerimetreDossiers perimetre) : PageModel
+{
+    [BindProperty] public SaisieBeneficiaire Saisie { get; set; } = new() { Dispositifs = [Dispositifs.Rsa] };
+    [BindProperty] public OrganismePayeur? OrganismePayeur { get; set; }
+    [BindProperty] public string? Matricule { get; set; }
+    [BindProperty] public bool ConfirmeAutrePersonne { get; set; }
+
+    public List<DoublonProbable> Doublons { get; private set; } = [];
+
+    public IActionResult OnGet() => Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Verifier();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var visibles = await perimetre.VisiblesAsync(cancellationToken);
+        Doublons = await recherche.DoublonsAsync(Saisie, visibles, cancellationToken: cancellationToken);
+        if (Doublons.Count > 0 && !ConfirmeAutrePersonne)
+        {
+            ModelState.AddModelError(nameof(ConfirmeAutrePersonne),
+                "Une personne proche est déjà enregistrée : vérifiez qu'il ne s'agit pas d'elle, puis confirmez pour créer un nouveau dossier.");
+            return Page();
+        }
+
+        return await this.EnregistrerAsync(async () =>
+        {
+            var beneficiaire = await service.CreerAsync(Saisie, Matricule, OrganismePayeur, cancellationToken);
+            TempData["Succes"] = "Le dossier est créé. Remettez à la personne la notice d'information sur le traitement de ses données.";
+            TempData["NoticeAImprimer"] = true;
+            return await perimetre.PorteeAsync(beneficiaire.Id, cancellationToken) == Portee.Complete
+                ? Redirect($"/beneficiaires/{beneficiaire.Id}")
+                : RedirectToPage("Index");
+        });
+    }
+
+    private void Verifier()
+    {
+        if (string.IsNullOrWhiteSpace(Saisie.NomNaissance))
+        {
+            ModelState.AddModelError("Saisie.NomNaissance", "Le nom de naissance est obligatoire.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Saisie.Prenoms))
+        {
+            ModelState.AddModelError("Saisie.Prenoms", "Le ou les prénoms sont obligatoires.");
+        }
+
+        if (Saisie.DateNaissance is null && !ModelState.ContainsKey("Saisie.DateNaissance"))
+        {
+            ModelState.AddModelError("Saisie.DateNaissance", "La date de naissance est obligatoire.");
+        }
+
+        if (Saisie.Sexe is null)
+        {
+            ModelState.AddModelError("Saisie.Sexe", "Le sexe est obligatoire.");
+        }
+
+        if (Saisie.Dispositifs.Count == 0)
+        {
+            ModelState.AddModelError("Saisie.Dispositifs", "Indiquez au moins un dispositif (RSA, PLIE, Mission locale ou autre).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Saisie.Nir) && !Nir.TryLire(Saisie.Nir, out _, out var erreur))
+        {
+            ModelState.AddModelError("Saisie.Nir", erreur!);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Matricule) && OrganismePayeur is null)
+        {
+            ModelState.AddModelError(nameof(OrganismePayeur), "Indiquez l'organisme payeur qui a attribué ce matricule.");
+        }
+    }
+}
