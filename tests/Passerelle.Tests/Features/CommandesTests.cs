@@ -71,4 +71,13 @@ public sealed class CommandesTests
         code.ShouldBe(1);
         (sortie + erreurs).ShouldContain("interdit en production");
     }
+
+    [Fact]
+    public async Task La_production_refuse_de_demarrer_sans_les_cles_du_NIR()
+    {
+        var (code, sortie, erreurs) = await ExecuterAsync("--urls=http://127.0.0.1:0", "--ConnectionStrings:Passerelle=Data Source=:memory:");
+
+        code.ShouldBe(1);
+        (sortie + erreurs).ShouldContain("clés de chiffrement du NIR ne sont pas configurées");
+    }
 }

@@ -8,6 +8,16 @@ public static class Demarrage
 {
     public static async Task<bool> PreparerAsync(WebApplication app)
     {
+        var demo = app.Configuration.GetValue<bool>("Demo:Enabled");
+        if (demo && app.Environment.IsProduction())
+        {
+            const string message = "Demo:Enabled=true est interdit en production : la démonstration crée des comptes au mot de passe connu. Retirez ce réglage.";
+            app.Logger.LogCritical(message);
+            // The console logger writes in the background: the process may end before it does.
+            await Console.Error.WriteLineAsync(message);
+            return false;
+        }
+
         try
         {
             // Fails now, with its reason, rather than at the first person recorded.
@@ -20,19 +30,9 @@ public static class Demarrage
             return false;
         }
 
-        var demo = app.Configuration.GetValue<bool>("Demo:Enabled");
         if (!demo)
         {
             return true;
-        }
-
-        if (app.Environment.IsProduction())
-        {
-            const string message = "Demo:Enabled=true est interdit en production : la démonstration crée des comptes au mot de passe connu. Retirez ce réglage.";
-            app.Logger.LogCritical(message);
-            // The console logger writes in the background: the process may end before it does.
-            await Console.Error.WriteLineAsync(message);
-            return false;
         }
 
         await using var scope = app.Services.CreateAsyncScope();
