@@ -33,6 +33,9 @@ public sealed class AccessibiliteTests(Navigateur navigateur)
         { "admin", "/plateforme/nouveau" },
         { "referent.cantal", "/deconnexion" },
         { "referent.cantal", "/journal" },
+        { "referent.cantal", "/beneficiaires" },
+        { "referent.cantal", "/beneficiaires/nouveau" },
+        { "orientation.cantal", "/beneficiaires?Statut=tous" },
     };
 
     /// <summary>Edit pages, reached as a user reaches them: from the first line of their list.</summary>
