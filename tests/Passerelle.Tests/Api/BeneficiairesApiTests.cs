@@ -342,6 +342,20 @@ public abstract class BeneficiairesApiTests(ApplicationDeTest app)
         (await NombreAsync("Sans-Jeton")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Un_corps_qui_n_est_pas_du_json_repond_400_en_francais_et_rien_n_est_cree()
+    {
+        using var client = await ConnecteAsync();
+        using var corps = new StringContent("{\"nomNaissance\": \"Mal-Forme\", ", System.Text.Encoding.UTF8, "application/json");
+
+        var reponse = await client.Http.PostAsync(Url, corps);
+
+        reponse.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        reponse.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await Json(reponse)).GetProperty("title").GetString().ShouldBe("Requête invalide");
+        (await NombreAsync("Mal-Forme")).ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("GET", Url)]
     [InlineData("GET", Url + "/0193a2c4-6f1e-7d3a-9b2c-1a2b3c4d5e6f")]
@@ -379,6 +393,11 @@ public abstract class BeneficiairesApiTests(ApplicationDeTest app)
         var creation = chemins.GetProperty("/api/v1/beneficiaires").GetProperty("post");
         creation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["201", "400", "401", "403", "409"], ignoreOrder: true);
         creation.GetProperty("parameters").EnumerateArray().ShouldContain(p => p.GetProperty("name").GetString() == "RequestVerificationToken");
+        string Schema(JsonElement operation, string code, string type) =>
+            operation.GetProperty("responses").GetProperty(code).GetProperty("content").GetProperty(type).GetProperty("schema").GetProperty("$ref").GetString()!;
+        Schema(creation, "201", "application/json").ShouldEndWith("/DossierDto");
+        Schema(creation, "400", "application/problem+json").ShouldEndWith("/HttpValidationProblemDetails");
+        Schema(creation, "409", "application/problem+json").ShouldEndWith("/ProblemDetails");
         var schemas = document.GetProperty("components").GetProperty("schemas");
         schemas.GetProperty("DossierDto").GetProperty("properties").TryGetProperty("nirMasque", out _).ShouldBeTrue();
         schemas.GetProperty("CorpsModification").GetProperty("properties").TryGetProperty("version", out _).ShouldBeTrue();

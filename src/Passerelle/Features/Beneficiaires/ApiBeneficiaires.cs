@@ -48,6 +48,7 @@ public static class ApiBeneficiaires
             .Erreurs(StatusCodes.Status404NotFound);
         beneficiaires.MapPost("", CreerAsync).WithName("CreerBeneficiaire")
             .WithSummary("Enregistre une personne. Si des doublons probables existent, répond 409 avec la liste : renvoyez avec confirmerDoublons à true.")
+            .WithDescription("La réponse 201 donne l'adresse du dossier, et le dossier lui-même s'il entre dans votre périmètre.")
             .Erreurs(StatusCodes.Status409Conflict).AvecJeton();
         beneficiaires.MapPut("/{id:guid}", ModifierAsync).WithName("ModifierBeneficiaire")
             .WithSummary("Modifie l'identité et les coordonnées, avec la version lue. Une version dépassée répond 409 et rien n'est enregistré.")
@@ -305,7 +306,7 @@ public static class ApiBeneficiaires
         return TypedResults.Ok(dossier);
     }
 
-    private static async Task<Results<Created<DossierDto>, Created, ValidationProblem, ProblemHttpResult>> CreerAsync(
+    private static async Task<Results<Created<DossierDto>, ValidationProblem, ProblemHttpResult>> CreerAsync(
         CorpsCreation corps, PasserelleDbContext db, PerimetreDossiers perimetre, RechercheDossiers recherche, ServiceDossiers service,
         CancellationToken cancellationToken)
     {
@@ -345,14 +346,15 @@ public static class ApiBeneficiaires
         }
         catch (DbUpdateException erreur) when (erreur is not DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(Enregistrement.MessageDoublon, statusCode: StatusCodes.Status409Conflict);
+            return ConflitEnregistrement();
         }
 
-        // Recorded outside the agent's scope (a Responsable, a person living elsewhere): the id, not the dossier.
+        // Recorded outside the agent's scope (a Responsable, a person living elsewhere): the address, not the
+        // dossier, which may hold a household the agent does not follow.
         var adresse = $"/api/v1/beneficiaires/{beneficiaire.Id}";
-        return await perimetre.PorteeAsync(beneficiaire.Id, cancellationToken) == Portee.Complete
-            ? TypedResults.Created(adresse, await DossierAsync(db, beneficiaire.Id, cancellationToken))
-            : TypedResults.Created(adresse);
+        return TypedResults.Created(adresse, await perimetre.PorteeAsync(beneficiaire.Id, cancellationToken) == Portee.Complete
+            ? await DossierAsync(db, beneficiaire.Id, cancellationToken)
+            : null);
     }
 
     private static async Task<Results<Ok<DossierDto>, ValidationProblem, ProblemHttpResult>> ModifierAsync(
@@ -386,7 +388,7 @@ public static class ApiBeneficiaires
             var message = await Concurrence.MessageAsync(db, id, utilisateur.Fuseau(), cancellationToken);
             var version = await db.Beneficiaires.Where(b => b.Id == id).Select(b => b.Version).SingleAsync(cancellationToken);
             return TypedResults.Problem(
-                message, statusCode: StatusCodes.Status409Conflict, title: "Conflit de modification",
+                message, statusCode: StatusCodes.Status409Conflict, title: ReponsesErreur.Titre(StatusCodes.Status409Conflict),
                 extensions: new Dictionary<string, object?> { ["versionActuelle"] = version });
         }
         catch (RegleMetierException erreur)
@@ -395,7 +397,7 @@ public static class ApiBeneficiaires
         }
         catch (DbUpdateException erreur) when (erreur is not DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(Enregistrement.MessageDoublon, statusCode: StatusCodes.Status409Conflict);
+            return ConflitEnregistrement();
         }
 
         return TypedResults.Ok(await DossierAsync(db, id, cancellationToken));
@@ -440,6 +442,10 @@ public static class ApiBeneficiaires
 
     private static ProblemHttpResult Introuvable() =>
         TypedResults.Problem(MessageIntrouvable, statusCode: StatusCodes.Status404NotFound, title: "Dossier introuvable");
+
+    /// <summary>A check passed, then a concurrent save took the same unique value.</summary>
+    private static ProblemHttpResult ConflitEnregistrement() =>
+        TypedResults.Problem(Enregistrement.MessageDoublon, statusCode: StatusCodes.Status409Conflict, title: ReponsesErreur.Titre(StatusCodes.Status409Conflict));
 
     private static ProblemHttpResult Refus(string message) =>
         TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest, title: "Requête refusée");
@@ -523,7 +529,8 @@ public static class ApiBeneficiaires
 
     /// <summary>
     /// Minimal APIs validate antiforgery on their own only for form-bound endpoints: a JSON write checks the
-    /// <c>RequestVerificationToken</c> header here, before the handler runs.
+    /// <c>RequestVerificationToken</c> header here, before the handler runs. Its 400 is already described by
+    /// each endpoint's ValidationProblem.
     /// </summary>
     private static RouteHandlerBuilder AvecJeton(this RouteHandlerBuilder endpoint) => endpoint
         .AddEndpointFilter(async (contexte, suivant) =>
@@ -533,7 +540,6 @@ public static class ApiBeneficiaires
                 ? await suivant(contexte)
                 : TypedResults.Problem(MessageJetonInvalide, statusCode: StatusCodes.Status400BadRequest, title: "Requête refusée");
         })
-        .ProducesProblem(StatusCodes.Status400BadRequest)
         .AddOpenApiOperationTransformer((operation, contexte, _) =>
         {
             var nom = contexte.ApplicationServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName!;
