@@ -18,6 +18,7 @@ public static class Api
             .WithName("Parametre").WithSummary("La valeur d'un paramètre daté en vigueur à une date (aaaa-mm-jj).");
         v1.MapGet("/plateforme/departements", DepartementsAsync).RequireAuthorization(Politiques.Pour(Role.AdministrateurPlateforme))
             .WithName("Departements").WithSummary("Les départements hébergés (administrateur de la plateforme).");
+        Beneficiaires.ApiBeneficiaires.MapApiBeneficiaires(v1);
 
         // Any other /api path: 401 when anonymous (fallback policy), 404 otherwise. No route enumeration.
         app.MapFallback("/api/{**chemin}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ressource introuvable"))

@@ -88,7 +88,9 @@ public static class Composition
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = contexte =>
         {
-            if (contexte.ProblemDetails.Status is { } code && contexte.ProblemDetails.Title is null or "One or more validation errors occurred." or "An error occurred while processing your request.")
+            // The framework fills in English defaults (the status's reason phrase) before this runs.
+            if (contexte.ProblemDetails.Status is { } code && (contexte.ProblemDetails.Title is null or "One or more validation errors occurred." or "An error occurred while processing your request."
+                || contexte.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(code)))
             {
                 contexte.ProblemDetails.Title = code == StatusCodes.Status400BadRequest && contexte.ProblemDetails is Microsoft.AspNetCore.Http.HttpValidationProblemDetails
                     ? "La requête contient des valeurs invalides."
