@@ -24,7 +24,7 @@ public sealed class PasserelleFactory(BaseDeTest baseDeTest, string environnemen
             ["Database:Provider"] = baseDeTest.Fournisseur.ToString(),
             ["ConnectionStrings:Passerelle"] = baseDeTest.ChaineConnexion,
             ["Demo:Enabled"] = "false",
-        }));
+        }.Concat(ClesNirDeTest.Configuration)));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Temps));
     }
