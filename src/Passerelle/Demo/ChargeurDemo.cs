@@ -3,19 +3,24 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Domain;
 using Passerelle.Features.Plateforme;
+using Passerelle.Infrastructure.Securite;
+using Passerelle.Infrastructure.Tenancy;
 
 namespace Passerelle.Demo;
 
 /// <summary>
 /// Fills a migrated database with the demo: the three départements of the seed documents, their
-/// territories, structures and accounts. People are fictional; names of institutions come from the seeds.
+/// territories, structures and accounts, and about 400 generated people each (<see cref="PersonnesDemo"/>).
+/// People are fictional; names of institutions come from the seeds.
 /// </summary>
-public sealed class ChargeurDemo(PasserelleDbContext db, IPasswordHasher<Agent> hasher, ILogger<ChargeurDemo> logger)
+public sealed class ChargeurDemo(
+    PasserelleDbContext db, IPasswordHasher<Agent> hasher, ProtectionNir protection, TimeProvider temps, ILogger<ChargeurDemo> logger)
 {
     public const string MotDePasse = "Demo-Passerelle-2026";
     public const string Domaine = "passerelle.test";
 
     private string _empreinte = "";
+    private readonly Dictionary<Guid, string[]> _communes = [];
 
     public async Task ChargerAsync(CancellationToken cancellationToken = default)
     {
@@ -25,20 +30,29 @@ public sealed class ChargeurDemo(PasserelleDbContext db, IPasswordHasher<Agent> 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         Ajouter(null, null, "admin", "Admin", "Plateforme", Role.AdministrateurPlateforme);
-        ChargerCantal();
-        ChargerPuyDeDome();
-        ChargerCalvados();
-
+        CadreDemo[] cadres = [ChargerCantal(), ChargerPuyDeDome(), ChargerCalvados()];
         await db.SaveChangesAsync(cancellationToken);
+
+        // People are built in memory, then written without the change tracker: the demo loads at every first start.
+        var personnes = new PersonnesDemo(protection);
+        var nombre = 0;
+        foreach (var cadre in cadres)
+        {
+            var lot = personnes.Generer(cadre, temps.Aujourdhui(cadre.Departement.Fuseau));
+            await lot.EnregistrerAsync(db, cancellationToken);
+            nombre += lot.Beneficiaires.Count;
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Démonstration chargée en {Duree} ms.", System.Diagnostics.Stopwatch.GetElapsedTime(debut).TotalMilliseconds);
+        logger.LogInformation(
+            "Démonstration chargée en {Duree} ms ({Personnes} personnes).", System.Diagnostics.Stopwatch.GetElapsedTime(debut).TotalMilliseconds, nombre);
     }
 
     /// <summary>True when the database already holds a département or an account.</summary>
     public async Task<bool> BaseContientDesDonneesAsync(CancellationToken cancellationToken = default) =>
         await db.Departements.AnyAsync(cancellationToken) || await db.Users.IgnoreQueryFilters([PasserelleDbContext.FiltreDepartement]).AnyAsync(cancellationToken);
 
-    private void ChargerCantal()
+    private CadreDemo ChargerCantal()
     {
         var d = Departement("15", "Cantal");
         var aurillac = Territoire(d, "Aurillac", TypeTerritoire.BassinDeVie, "15014", "15012", "15267", "15258", "15122");
@@ -69,24 +83,33 @@ public sealed class ChargeurDemo(PasserelleDbContext db, IPasswordHasher<Agent> 
 
         Ajouter(d, direction, "admin.cantal", "Hélène", "Vidalenc", Role.Administrateur);
         Ajouter(d, direction, "pilotage.cantal", "Pierre", "Lavergne", Role.ChargeMissionPdi);
-        Ajouter(d, direction, "orientation.cantal", "Sophie", "Delmas", Role.AgentOrientation);
-        Ajouter(d, tasAurillac, "referent.cantal", "Julien", "Couderc", Role.Referent);
-        Ajouter(d, tasMauriac, "referent.mauriac", "Anne", "Lachaze", Role.Referent);
-        Ajouter(d, plie, "referent.plie", "Karim", "Bensaïd", Role.Referent);
-        Ajouter(d, association, "referent.association", "Marion", "Fel", Role.Referent);
+        var orientation = Ajouter(d, direction, "orientation.cantal", "Sophie", "Delmas", Role.AgentOrientation);
+        var referent = Ajouter(d, tasAurillac, "referent.cantal", "Julien", "Couderc", Role.Referent);
+        var referentMauriac = Ajouter(d, tasMauriac, "referent.mauriac", "Anne", "Lachaze", Role.Referent);
+        var referentPlie = Ajouter(d, plie, "referent.plie", "Karim", "Bensaïd", Role.Referent);
+        var referentAssociation = Ajouter(d, association, "referent.association", "Marion", "Fel", Role.Referent);
         Ajouter(d, tasAurillac, "responsable.cantal", "Bernard", "Rouquier", Role.Responsable);
         Ajouter(d, chantier, "operateur.cantal", "Lucie", "Vermenouze", Role.Operateur);
         Ajouter(d, direction, "auditeur.cantal", "Odile", "Chastel", Role.Auditeur);
         Ajouter(d, caf, "partenaire.cantal", "Thomas", "Manhes", Role.Partenaire);
+
+        return new CadreDemo(
+            d, 15,
+            [
+                Secteur(aurillac, 55, "France Travail – Agence d'Aurillac", 2, "Mission locale d'Aurillac", new ReferentDemo(referent, 6), new ReferentDemo(referentAssociation, 2)),
+                Secteur(mauriac, 25, "France Travail – Agence de Mauriac", 2, "Mission locale – antenne de Mauriac", new ReferentDemo(referentMauriac, 5), new ReferentDemo(referentAssociation, 1)),
+                Secteur(saintFlour, 20, "France Travail – Agence de Saint-Flour", 1, "Mission locale – antenne de Saint-Flour"),
+            ],
+            PersonnesDemo.NomsAuvergne, ["63", "19", "12", "43", "46", "48"], referentPlie, orientation, [], PartMsa: 0.12, IndicatifFixe: "04 65 71");
     }
 
-    private void ChargerPuyDeDome()
+    private CadreDemo ChargerPuyDeDome()
     {
         var d = Departement("63", "Puy-de-Dôme");
         var clermont = Territoire(d, "Circonscription de Clermont-Ferrand", TypeTerritoire.Circonscription, "63113", "63124");
         var riom = Territoire(d, "Circonscription de Riom", TypeTerritoire.Circonscription, "63300");
-        Territoire(d, "Circonscription de Thiers-Ambert", TypeTerritoire.Circonscription, "63430", "63003");
-        Territoire(d, "Circonscription d'Issoire", TypeTerritoire.Circonscription, "63178");
+        var thiers = Territoire(d, "Circonscription de Thiers-Ambert", TypeTerritoire.Circonscription, "63430", "63003");
+        var issoire = Territoire(d, "Circonscription d'Issoire", TypeTerritoire.Circonscription, "63178");
 
         var direction = Structure(d, "Département du Puy-de-Dôme – Direction de l'insertion", TypeStructure.ServiceDepartement, "63113");
         var aip = Structure(d, "Département du Puy-de-Dôme – Agents d'insertion professionnelle de Clermont-Ferrand", TypeStructure.ServiceDepartement, "63113", null, clermont);
@@ -98,30 +121,43 @@ public sealed class ChargeurDemo(PasserelleDbContext db, IPasswordHasher<Agent> 
         var aisp = Structure(d, "Association Parcours Auvergne (AISP)", TypeStructure.Association, "63113", null, clermont);
         Structure(d, "Ateliers du Livradois (remobilisation et pré-qualification)", TypeStructure.OrganismeFormation, "63003");
 
+        var qpvs = new List<Qpv>();
         foreach (var (code, nom) in new[]
                  {
                      ("QN06301M", "Croix de Neyrat"), ("QN06302M", "Les Vergnes"), ("QN06303M", "Champratel"),
                      ("QN06304M", "La Gauthière"), ("QN06305M", "Saint-Jacques"), ("QN06306M", "Fontaine du Bac"),
                  })
         {
-            db.Qpvs.Add(new Qpv(d.Id, code, nom, "63113"));
+            qpvs.Add(new Qpv(d.Id, code, nom, "63113"));
         }
 
+        db.Qpvs.AddRange(qpvs);
+
         Ajouter(d, direction, "pilotage.puydedome", "Nathalie", "Pourrat", Role.ChargeMissionPdi);
-        Ajouter(d, direction, "orientation.puydedome", "Mathieu", "Gerzat", Role.AgentOrientation);
-        Ajouter(d, aip, "referent.puydedome", "Samia", "Boudet", Role.Referent);
+        var orientation = Ajouter(d, direction, "orientation.puydedome", "Mathieu", "Gerzat", Role.AgentOrientation);
+        var referent = Ajouter(d, aip, "referent.puydedome", "Samia", "Boudet", Role.Referent);
         Ajouter(d, direction, "conventions.puydedome", "François", "Chabrol", Role.GestionnaireConventions);
         Ajouter(d, mobilite, "operateur.mobilite", "Damien", "Mallet", Role.Operateur);
         Ajouter(d, aisp, "operateur.aisp", "Élise", "Tixier", Role.Operateur);
+
+        return new CadreDemo(
+            d, 63,
+            [
+                Secteur(clermont, 55, "France Travail – Agence de Clermont-Ferrand", 1, "Mission locale de Clermont-Ferrand", new ReferentDemo(referent, 3)),
+                Secteur(riom, 15, "France Travail – Agence de Riom", 1, "Mission locale – antenne de Riom", new ReferentDemo(referent, 2)),
+                Secteur(thiers, 15, "France Travail – Agence de Thiers", 1, "Mission locale – antenne de Thiers", new ReferentDemo(referent, 2)),
+                Secteur(issoire, 15, "France Travail – Agence d'Issoire", 1, "Mission locale – antenne d'Issoire", new ReferentDemo(referent, 2)),
+            ],
+            PersonnesDemo.NomsAuvergne, ["15", "03", "42", "43", "19", "23"], null, orientation, qpvs, PartMsa: 0.03, IndicatifFixe: "04 65 71");
     }
 
-    private void ChargerCalvados()
+    private CadreDemo ChargerCalvados()
     {
         var d = Departement("14", "Calvados");
         var caen = Territoire(d, "Circonscription d'action sociale de Caen", TypeTerritoire.TerritoireActionSociale, "14118", "14327");
-        Territoire(d, "Circonscription d'action sociale du Pays d'Auge", TypeTerritoire.TerritoireActionSociale, "14366", "14333");
+        var auge = Territoire(d, "Circonscription d'action sociale du Pays d'Auge", TypeTerritoire.TerritoireActionSociale, "14366", "14333");
         var bessin = Territoire(d, "Circonscription d'action sociale du Bessin", TypeTerritoire.TerritoireActionSociale, "14047");
-        Territoire(d, "Circonscription d'action sociale du Bocage", TypeTerritoire.TerritoireActionSociale, "14762", "14258");
+        var bocage = Territoire(d, "Circonscription d'action sociale du Bocage", TypeTerritoire.TerritoireActionSociale, "14762", "14258");
 
         var direction = Structure(d, "Département du Calvados – Direction de l'insertion", TypeStructure.ServiceDepartement, "14118", null, caen);
         Structure(d, "France Travail – Agence de Caen", TypeStructure.FranceTravail, "14118", null, caen);
@@ -132,8 +168,18 @@ public sealed class ChargeurDemo(PasserelleDbContext db, IPasswordHasher<Agent> 
         Structure(d, "Accompagnement des travailleurs indépendants du Calvados", TypeStructure.Association, "14118");
 
         Ajouter(d, direction, "pilotage.calvados", "Claire", "Lemonnier", Role.ChargeMissionPdi);
-        Ajouter(d, direction, "referent.calvados", "Yann", "Hébert", Role.Referent);
+        var referent = Ajouter(d, direction, "referent.calvados", "Yann", "Hébert", Role.Referent);
         Ajouter(d, apr, "operateur.calvados", "Céline", "Marie", Role.Operateur);
+
+        return new CadreDemo(
+            d, 14,
+            [
+                Secteur(caen, 50, "France Travail – Agence de Caen", 1, "Mission locale de Caen", new ReferentDemo(referent, 3)),
+                Secteur(auge, 20, "France Travail – Agence de Lisieux", 1, "Mission locale – antenne de Lisieux", new ReferentDemo(referent, 2)),
+                Secteur(bessin, 15, "France Travail – Agence de Bayeux", 1, "Mission locale – antenne de Bayeux", new ReferentDemo(referent, 2)),
+                Secteur(bocage, 15, "France Travail – Agence de Vire", 1, "Mission locale – antenne de Vire", new ReferentDemo(referent, 2)),
+            ],
+            PersonnesDemo.NomsNormandie, ["50", "61", "27", "76", "72"], null, null, [], PartMsa: 0.03, IndicatifFixe: "02 61 91");
     }
 
     private Departement Departement(string code, string nom)
@@ -150,8 +196,13 @@ public sealed class ChargeurDemo(PasserelleDbContext db, IPasswordHasher<Agent> 
         var territoire = new Territoire(departement.Id, nom, type);
         territoire.DefinirCommunes(communes);
         db.Territoires.Add(territoire);
+        _communes[territoire.Id] = communes;
         return territoire;
     }
+
+    /// <summary>People of the demo live in the territory's communes, in the order given (the main town first).</summary>
+    private SecteurDemo Secteur(Territoire territoire, int poids, string franceTravail, int poidsFranceTravail, string missionLocale, params ReferentDemo[] referents) =>
+        new(territoire.Nom, _communes[territoire.Id], poids, referents, franceTravail, poidsFranceTravail, missionLocale);
 
     private Structure Structure(Departement departement, string nom, TypeStructure type, string? commune, string? adresse = null, params Territoire[] territoires)
     {
@@ -162,7 +213,7 @@ public sealed class ChargeurDemo(PasserelleDbContext db, IPasswordHasher<Agent> 
         return structure;
     }
 
-    private void Ajouter(Departement? departement, Structure? structure, string identifiant, string prenom, string nom, Role role)
+    private Agent Ajouter(Departement? departement, Structure? structure, string identifiant, string prenom, string nom, Role role)
     {
         var agent = new Agent(departement?.Id, structure?.Id, $"{identifiant}@{Domaine}", prenom, nom)
         {
@@ -174,5 +225,6 @@ public sealed class ChargeurDemo(PasserelleDbContext db, IPasswordHasher<Agent> 
         agent.NormalizedUserName = agent.NormalizedEmail;
         db.Users.Add(agent);
         db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = agent.Id, RoleId = RolesIdentite.IdPour(role) });
+        return agent;
     }
 }

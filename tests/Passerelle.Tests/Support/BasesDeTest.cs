@@ -110,7 +110,7 @@ public static class BasesDeTest
         await ReferentielCommunes.ChargerAsync(db);
         if (avecDemo)
         {
-            await new ChargeurDemo(db, new PasswordHasher<Agent>(), NullLogger<ChargeurDemo>.Instance).ChargerAsync();
+            await new ChargeurDemo(db, new PasswordHasher<Agent>(), ClesNirDeTest.Protection, TimeProvider.System, NullLogger<ChargeurDemo>.Instance).ChargerAsync();
         }
     }
 }

@@ -24,11 +24,7 @@ public sealed class PasserelleFactory(BaseDeTest baseDeTest, string environnemen
             ["Database:Provider"] = baseDeTest.Fournisseur.ToString(),
             ["ConnectionStrings:Passerelle"] = baseDeTest.ChaineConnexion,
             ["Demo:Enabled"] = "false",
-            // Keys of this test host only: nothing is written beside the sources.
-            ["Nir:CleActive"] = "test-1",
-            ["Nir:Cles:test-1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Nir:CleRecherche"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        }));
+        }.Concat(ClesNirDeTest.Configuration)));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Temps));
     }

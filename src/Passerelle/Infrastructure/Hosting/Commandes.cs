@@ -17,7 +17,7 @@ public static class Commandes
                 Console.WriteLine("Base de données à jour.");
                 return 0;
             case Commande.Demo:
-                return await DemoAsync(db, scope.ServiceProvider.GetRequiredService<ChargeurDemo>(), ligne.Remplacer, app.Environment);
+                return await DemoAsync(db, scope.ServiceProvider, ligne.Remplacer, app.Environment);
             default:
                 return 2;
         }
@@ -33,13 +33,16 @@ public static class Commandes
         }
     }
 
-    private static async Task<int> DemoAsync(PasserelleDbContext db, ChargeurDemo chargeur, bool remplacer, IHostEnvironment environnement)
+    private static async Task<int> DemoAsync(PasserelleDbContext db, IServiceProvider services, bool remplacer, IHostEnvironment environnement)
     {
         if (environnement.IsProduction())
         {
             await Console.Error.WriteLineAsync("La démonstration est interdite en production : elle crée des comptes au mot de passe connu et --remplacer efface la base.");
             return 1;
         }
+
+        // Resolved only now: the loader needs the NIR keys, which production without configuration lacks.
+        var chargeur = services.GetRequiredService<ChargeurDemo>();
 
         if (remplacer)
         {
