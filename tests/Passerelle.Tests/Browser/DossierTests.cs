@@ -44,7 +44,7 @@ public sealed class DossierTests(Navigateur navigateur)
         (await page.Locator("h1").TextContentAsync())!.ShouldContain(prenoms);
         (await page.Locator("#chronologie li").CountAsync()).ShouldBeGreaterThan(0);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter une évaluation" }).First.ClickAsync();
+        await page.Locator($"#diagnostic a[href='/beneficiaires/{id}/diagnostic/nouveau']").First.ClickAsync();
         await page.Locator("select[name='Saisie.Niveaux[mobilite]']").SelectOptionAsync(nameof(NiveauFrein.Bloquant));
         await page.Locator("select[name='Saisie.Niveaux[numerique]']").SelectOptionAsync(nameof(NiveauFrein.Leger));
         await page.Locator("textarea[name='Saisie.Commentaires[mobilite]']").FillAsync("Pas de permis, aucune ligne de bus vers la zone d'activité.");

@@ -21,7 +21,8 @@ public static class ChronologieDossier
         var droits = await db.DroitsRsa.AsNoTracking().Where(d => d.BeneficiaireId == beneficiaireId)
             .Select(d => new { d.DateEffet, d.Etat, d.OrganismePayeur, d.SoumisDroitsEtDevoirs, d.DateReceptionInformation }).ToListAsync(cancellationToken);
         evenements.AddRange(droits.Select(d => new EvenementDossier(
-            d.DateEffet, null, "Droit RSA", $"Droit RSA {d.Etat.Libelle().ToLowerInvariant()} ({d.OrganismePayeur.Libelle()})",
+            d.DateEffet, null, "Droit RSA",
+            (d.Etat == EtatDroitRsa.Demande ? "Demande de RSA" : $"Droit RSA {d.Etat.Libelle().ToLowerInvariant()}") + $" ({d.OrganismePayeur.Libelle()})",
             (d.SoumisDroitsEtDevoirs ? "Soumis aux droits et devoirs." : "Non soumis aux droits et devoirs.")
             + (d.DateReceptionInformation is { } r ? $" Information reçue le {r:dd/MM/yyyy}." : ""))));
 
