@@ -348,7 +348,119 @@ public abstract class DossiersTests(ApplicationDeTest app)
         using var referent = await ConnecteAsync();
         (await NomsTrouvesAsync(await referent.PosterAsync("/beneficiaires", Recherche("roumegoux")))).Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Un_operateur_ne_peut_ni_enregistrer_une_personne_ni_sonder_les_doublons()
+    {
+        using var client = await ConnecteAsync("operateur.cantal");
+
+        (await client.PageAsync("/beneficiaires/nouveau")).Reponse.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var ecriture = await client.PosterDirectementAsync("/beneficiaires/nouveau", Creation("Sonde", "Opérateur", "1980-01-01"));
+
+        ecriture.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await CompterAsync("Opérateur")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Sans_dispositif_coche_la_creation_est_refusee()
+    {
+        using var client = await ConnecteAsync();
+        var champs = Creation("Sansdispositif", "Armelle", "1981-01-01").Where(c => c.Key != "Saisie.Dispositifs").ToList();
+
+        var reponse = await client.PosterAsync("/beneficiaires/nouveau", champs);
+
+        (await ClientPasserelle.DocumentAsync(reponse)).QuerySelector("#Saisie_Dispositifs-erreur")!.TextContent.ShouldContain("au moins un dispositif");
+        (await CompterAsync("Armelle")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Un_matricule_connu_rattache_au_foyer_sans_le_modifier_ni_nommer_ses_membres_hors_perimetre()
+    {
+        await _personnes.CreerAsync("Conjoint", "Hors-Périmètre", new DateOnly(1970, 1, 1), referent: "referent.mauriac", matricule: "9900011");
+        var id = await _personnes.CreerAsync("Rattachée", "Solange", new DateOnly(1972, 2, 2));
+        using var client = await ConnecteAsync();
+        var (_, formulaire) = await client.PageAsync($"/beneficiaires/{id}/foyer");
+        var version = formulaire.QuerySelector<IHtmlInputElement>("input[name=Version]")!.Value;
+
+        var reponse = await client.PosterAsync($"/beneficiaires/{id}/foyer",
+        [
+            new("Version", version), new("Saisie.OrganismePayeur", "Msa"), new("Saisie.Matricule", "9900011"),
+            new("Saisie.Adresse", "Adresse qui ne doit pas écraser le foyer"), new("Saisie.CommuneCode", ""),
+        ]);
+
+        reponse.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, dossier) = await client.PageAsync($"/beneficiaires/{id}");
+        var foyer = dossier.QuerySelector("#foyer")!.TextContent;
+        foyer.ShouldContain("9900011");
+        foyer.ShouldContain("CAF");
+        foyer.ShouldNotContain("écraser");
+        foyer.ShouldContain("1 autre membre suivi hors de votre périmètre");
+        foyer.ShouldNotContain("Conjoint", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task Un_dossier_clos_ne_se_fusionne_pas_avec_un_dossier_ouvert()
+    {
+        var ouvert = await _personnes.CreerAsync("Fusionclos", "Irène", new DateOnly(1966, 6, 6), communeCode: "15014");
+        var clos = await _personnes.CreerAsync("Fusionclos", "Irene", new DateOnly(1966, 6, 6), communeCode: "15014", referent: null);
+        await using (var db = app.Base.Contexte(await app.Base.DepartementAsync("15")))
+        {
+            var personne = await db.Beneficiaires.SingleAsync(b => b.Id == clos);
+            db.ClotureDossiers.Add(personne.Cloturer(new DateOnly(2026, 1, 1), MotifCloture.DepartDepartement, null, null));
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await ConnecteAsync("responsable.cantal");
+        var (_, page) = await client.PageAsync($"/beneficiaires/{ouvert}/fusion");
+        var version = page.QuerySelector<IHtmlInputElement>($"input[name='VersionsCandidats[{clos}]']")!.Value;
+
+        var reponse = await client.PosterAsync($"/beneficiaires/{ouvert}/fusion",
+            [new("AutreId", clos.ToString()), new("Conserver", "celui-ci"), new("Confirme", "true"), new($"VersionsCandidats[{clos}]", version)]);
+
+        (await ClientPasserelle.DocumentAsync(reponse)).QuerySelector(".resume-erreurs")!.TextContent.ShouldContain("est clos");
+        await using var verification = app.Base.Contexte(await app.Base.DepartementAsync("15"));
+        (await verification.Beneficiaires.SingleAsync(b => b.Id == clos)).FusionneDansId.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Designer_un_nouveau_referent_termine_la_designation_precedente_la_veille()
+    {
+        var id = await _personnes.CreerAsync("Changement", "Rosalie", new DateOnly(1982, 2, 2));
+        var cantal = await app.Base.DepartementAsync("15");
+        Guid mauriac;
+        await using (var db = app.Base.Contexte(cantal))
+        {
+            mauriac = await db.Users.Where(a => a.Email == ClientPasserelle.Email("referent.mauriac")).Select(a => a.Id).SingleAsync();
+        }
+
+        using var client = await ConnecteAsync();
+        var reponse = await client.PosterAsync($"/beneficiaires/{id}/referent", [new("Debut", "2026-03-01"), new("AgentId", mauriac.ToString())]);
+
+        reponse.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        reponse.Headers.Location!.OriginalString.ShouldBe("/beneficiaires");
+        await using var verification = app.Base.Contexte(cantal);
+        var periodes = await verification.ReferentsUniques.Where(r => r.BeneficiaireId == id).OrderBy(r => r.Debut).ToListAsync();
+        periodes.Count.ShouldBe(2);
+        periodes[0].Fin.ShouldBe(new DateOnly(2026, 2, 28));
+        periodes[1].AgentId.ShouldBe(mauriac);
+        periodes[1].Fin.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task La_base_refuse_deux_designations_ouvertes_pour_une_meme_personne()
+    {
+        var id = await _personnes.CreerAsync("Doubledesignation", "Yvette", new DateOnly(1977, 7, 7));
+        var cantal = await app.Base.DepartementAsync("15");
+        await using var db = app.Base.Contexte(cantal);
+        var agent = await db.Users.SingleAsync(a => a.Email == ClientPasserelle.Email("referent.mauriac"));
+
+        // As a second agent would, having read the periods before the first one saved.
+        db.ReferentsUniques.Add(ReferentUnique.Designer(cantal, id, [], new DateOnly(2026, 2, 1), agent.Id, agent.StructureId, null, null));
+
+        await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
 }
+
 
 public sealed class DossiersSqliteTests(ApplicationSqlite app) : DossiersTests(app), IClassFixture<ApplicationSqlite>;
 

@@ -80,6 +80,8 @@ internal sealed class ReferentUniqueConfiguration : IEntityTypeConfiguration<Ref
         builder.Property(r => r.NomExterne).HasMaxLength(150);
         builder.Property(r => r.StructureExterne).HasMaxLength(200);
         builder.HasIndex(r => new { r.BeneficiaireId, r.Debut });
+        // One open designation per person, held by the database against two agents designating at once.
+        builder.HasIndex(r => r.BeneficiaireId).IsUnique().HasFilter("\"Fin\" IS NULL").HasDatabaseName("IX_ReferentsUniques_UneOuverte");
         // The caseload queries: "whose open designation is mine / my structure's".
         builder.HasIndex(r => new { r.AgentId, r.Fin });
         builder.HasIndex(r => new { r.StructureId, r.Fin });

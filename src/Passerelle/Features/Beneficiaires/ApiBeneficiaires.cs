@@ -49,7 +49,7 @@ public static class ApiBeneficiaires
         beneficiaires.MapPost("", CreerAsync).WithName("CreerBeneficiaire")
             .WithSummary("Enregistre une personne. Si des doublons probables existent, répond 409 avec la liste : renvoyez avec confirmerDoublons à true.")
             .WithDescription("La réponse 201 donne l'adresse du dossier, et le dossier lui-même s'il entre dans votre périmètre.")
-            .Erreurs(StatusCodes.Status409Conflict).AvecJeton();
+            .Erreurs(StatusCodes.Status409Conflict).AvecJeton().RequireAuthorization(PerimetreDossiers.PolitiqueCreation);
         beneficiaires.MapPut("/{id:guid}", ModifierAsync).WithName("ModifierBeneficiaire")
             .WithSummary("Modifie l'identité et les coordonnées, avec la version lue. Une version dépassée répond 409 et rien n'est enregistré.")
             .Erreurs(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).AvecJeton();
@@ -301,7 +301,7 @@ public static class ApiBeneficiaires
             return Introuvable();
         }
 
-        var dossier = await DossierAsync(db, id, cancellationToken);
+        var dossier = await DossierAsync(db, perimetre, id, cancellationToken);
         await journal.EnregistrerAsync(ActionJournal.Consultation, nameof(Beneficiaire), id, cancellationToken: cancellationToken);
         return TypedResults.Ok(dossier);
     }
@@ -353,7 +353,7 @@ public static class ApiBeneficiaires
         // dossier, which may hold a household the agent does not follow.
         var adresse = $"/api/v1/beneficiaires/{beneficiaire.Id}";
         return TypedResults.Created(adresse, await perimetre.PorteeAsync(beneficiaire.Id, cancellationToken) == Portee.Complete
-            ? await DossierAsync(db, beneficiaire.Id, cancellationToken)
+            ? await DossierAsync(db, perimetre, beneficiaire.Id, cancellationToken)
             : null);
     }
 
@@ -400,7 +400,7 @@ public static class ApiBeneficiaires
             return ConflitEnregistrement();
         }
 
-        return TypedResults.Ok(await DossierAsync(db, id, cancellationToken));
+        return TypedResults.Ok(await DossierAsync(db, perimetre, id, cancellationToken));
     }
 
     private static async Task<PageBeneficiaires> PaginerAsync(
@@ -419,9 +419,9 @@ public static class ApiBeneficiaires
         return new PageBeneficiaires(elements, page, taille, total, vue);
     }
 
-    private static async Task<DossierDto> DossierAsync(PasserelleDbContext db, Guid id, CancellationToken cancellationToken)
+    private static async Task<DossierDto> DossierAsync(PasserelleDbContext db, PerimetreDossiers perimetre, Guid id, CancellationToken cancellationToken)
     {
-        var vue = await VueDossier.LireAsync(db, id, cancellationToken);
+        var vue = await VueDossier.LireAsync(db, await perimetre.VisiblesAsync(cancellationToken), id, cancellationToken);
         var commune = await db.Beneficiaires.AsNoTracking().Where(b => b.Id == id)
             .Select(b => new { b.CommuneCode, Nom = db.Communes.Where(c => c.Code == b.CommuneCode).Select(c => c.Nom).FirstOrDefault() })
             .SingleAsync(cancellationToken);

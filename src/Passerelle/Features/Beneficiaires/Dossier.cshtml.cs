@@ -33,7 +33,9 @@ public sealed class DossierModel(
     {
         if (await DossierConserveAsync(id, cancellationToken) is { } conserve)
         {
-            return Redirect($"/beneficiaires/{conserve}");
+            return await perimetre.PorteeAsync(conserve, cancellationToken) == Portee.Complete
+                ? Redirect($"/beneficiaires/{conserve}")
+                : NotFound();
         }
 
         if (!await ChargerAsync(id, cancellationToken))
@@ -54,6 +56,7 @@ public sealed class DossierModel(
             return NotFound();
         }
 
+        Response.Headers.CacheControl = "no-store";
         return await this.EnregistrerAsync(async () =>
         {
             NirEnClair = (await service.DemasquerNirAsync(id, cancellationToken)).Groupe;
@@ -93,7 +96,7 @@ public sealed class DossierModel(
         }
 
         var fuseau = User.Fuseau();
-        Dossier = await VueDossier.LireAsync(db, id, cancellationToken);
+        Dossier = await VueDossier.LireAsync(db, perimetre.Visibles, id, cancellationToken);
         Chronologie = await ChronologieDossier.LireAsync(db, id, fuseau, cancellationToken);
         Diagnostic = await diagnostic.LireAsync(id, cancellationToken);
         Documents = await documents.ListerAsync(id, cancellationToken);

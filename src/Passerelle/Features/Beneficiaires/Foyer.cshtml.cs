@@ -10,18 +10,27 @@ using Passerelle.Features.Shared;
 namespace Passerelle.Features.Beneficiaires;
 
 [Authorize(Policy = PerimetreDossiers.Politique)]
-public sealed class FoyerModel(PasserelleDbContext db, PerimetreDossiers perimetre, ServiceDossiers service) : PageModel
+public sealed class FoyerModel(PasserelleDbContext db, PerimetreDossiers perimetre, ServiceDossiers service, Infrastructure.Audit.Journal journal) : PageModel
 {
     [BindProperty] public SaisieFoyer Saisie { get; set; } = new();
     [BindProperty] public int Version { get; set; }
+    [BindProperty] public int? VersionFoyer { get; set; }
 
     public string NomActuel { get; private set; } = "";
     public List<SelectListItem> Qpvs { get; private set; } = [];
     public List<SelectListItem> Compositions { get; } = Enum.GetValues<CompositionFoyer>().Select(c => new SelectListItem(c.Libelle(), c.ToString())).ToList();
     public List<SelectListItem> Organismes { get; } = Enum.GetValues<OrganismePayeur>().Select(o => new SelectListItem(o.Libelle(), o.ToString())).ToList();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await ChargerAsync(id, remplirSaisie: true, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await ChargerAsync(id, remplirSaisie: true, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await journal.EnregistrerAsync(ActionJournal.Consultation, nameof(Beneficiaire), id, cancellationToken: cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -38,8 +47,10 @@ public sealed class FoyerModel(PasserelleDbContext db, PerimetreDossiers perimet
         return await this.EnregistrerAsync(
             async () =>
             {
-                await service.ModifierFoyerAsync(id, Version, Saisie, cancellationToken);
-                TempData["Succes"] = "Le foyer est enregistré.";
+                var rattache = await service.ModifierFoyerAsync(id, Version, VersionFoyer, Saisie, cancellationToken);
+                TempData["Succes"] = rattache
+                    ? "La personne est rattachée au foyer existant de ce matricule ; les informations de ce foyer n'ont pas été modifiées."
+                    : "Le foyer est enregistré.";
                 return Redirect($"/beneficiaires/{id}#foyer");
             },
             db, id,
@@ -65,6 +76,7 @@ public sealed class FoyerModel(PasserelleDbContext db, PerimetreDossiers perimet
         {
             Version = b.Version;
             var foyer = await db.Foyers.AsNoTracking().SingleOrDefaultAsync(f => f.Id == b.FoyerId, cancellationToken);
+            VersionFoyer = foyer?.Version;
             Saisie = foyer is null
                 ? new SaisieFoyer { Adresse = b.Adresse, CommuneCode = b.CommuneCode }
                 : new SaisieFoyer

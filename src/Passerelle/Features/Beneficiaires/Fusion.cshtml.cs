@@ -10,7 +10,7 @@ namespace Passerelle.Features.Beneficiaires;
 
 /// <summary>A Responsable merges two dossiers of the same person, among the probable duplicates he may see.</summary>
 [Authorize(Policy = nameof(Role.Responsable))]
-public sealed class FusionModel(PasserelleDbContext db, PerimetreDossiers perimetre, RechercheDossiers recherche, ServiceDossiers service) : PageModel
+public sealed class FusionModel(PasserelleDbContext db, PerimetreDossiers perimetre, RechercheDossiers recherche, ServiceDossiers service, Infrastructure.Audit.Journal journal) : PageModel
 {
     [BindProperty] public Guid? AutreId { get; set; }
     [BindProperty] public string Conserver { get; set; } = "celui-ci";
@@ -24,8 +24,22 @@ public sealed class FusionModel(PasserelleDbContext db, PerimetreDossiers perime
 
     public sealed record Candidat(Guid Id, string Nom, DateOnly DateNaissance, string? Commune, string Raison, int Version, bool NirRenseigne);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await ChargerAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await ChargerAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // The candidates' identities are shown too: each is a consultation.
+        foreach (var candidat in Candidats)
+        {
+            journal.Ajouter(ActionJournal.Consultation, nameof(Beneficiaire), candidat.Id);
+        }
+
+        await journal.EnregistrerAsync(ActionJournal.Consultation, nameof(Beneficiaire), id, cancellationToken: cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ using Passerelle.Features.Shared;
 namespace Passerelle.Features.Beneficiaires;
 
 [Authorize(Policy = PerimetreDossiers.Politique)]
-public sealed class IdentiteModel(PasserelleDbContext db, PerimetreDossiers perimetre, ServiceDossiers service) : PageModel
+public sealed class IdentiteModel(PasserelleDbContext db, PerimetreDossiers perimetre, ServiceDossiers service, Infrastructure.Audit.Journal journal) : PageModel
 {
     [BindProperty] public SaisieBeneficiaire Saisie { get; set; } = new();
     [BindProperty] public int Version { get; set; }
@@ -26,6 +26,7 @@ public sealed class IdentiteModel(PasserelleDbContext db, PerimetreDossiers peri
             return NotFound();
         }
 
+        await journal.EnregistrerAsync(ActionJournal.Consultation, nameof(Beneficiaire), id, cancellationToken: cancellationToken);
         return Page();
     }
 

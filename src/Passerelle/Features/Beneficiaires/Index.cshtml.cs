@@ -26,6 +26,7 @@ public sealed class IndexModel(PasserelleDbContext db, PerimetreDossiers perimet
 
     public bool EstRecherche { get; private set; }
     public bool PeutVoirPortefeuille => User.EstDans(Role.Referent);
+    public bool PeutCreer => PerimetreDossiers.RolesCreation.Any(User.EstDans);
     public PageDe<LigneBeneficiaire> Resultats { get; private set; } = new([], 1, Pagination.TailleParDefaut, 0);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -50,6 +51,8 @@ public sealed class IndexModel(PasserelleDbContext db, PerimetreDossiers perimet
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         EstRecherche = true;
+        // The criteria (a NIR, a name) come back in this page: no cache keeps it.
+        Response.Headers.CacheControl = "no-store";
         Vue = "perimetre";
         if (RechercheDossiers.Erreur(Criteres) is { } erreur)
         {

@@ -21,6 +21,8 @@ public sealed class NoticeModel(PasserelleDbContext db, PerimetreDossiers perime
     public string Destinataire { get; private set; } = "";
     public string Departement { get; private set; } = "";
     public DateOnly Aujourdhui { get; private set; }
+    /// <summary>The purpose and legal basis differ for people followed outside the RSA (PLIE, Mission locale…).</summary>
+    public bool AuRsa { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -30,11 +32,12 @@ public sealed class NoticeModel(PasserelleDbContext db, PerimetreDossiers perime
         }
 
         var personne = await db.Beneficiaires.AsNoTracking().Where(b => b.Id == id)
-            .Select(b => new { b.Sexe, b.Prenoms, Nom = b.NomUsage ?? b.NomNaissance })
+            .Select(b => new { b.Sexe, b.Prenoms, Nom = b.NomUsage ?? b.NomNaissance, b.Dispositifs })
             .SingleAsync(cancellationToken);
         await journal.EnregistrerAsync(ActionJournal.Consultation, nameof(Beneficiaire), id, cancellationToken: cancellationToken);
 
         Id = id;
+        AuRsa = personne.Dispositifs.HasFlag(Dispositifs.Rsa);
         Destinataire = $"{(personne.Sexe == Sexe.Femme ? "Madame" : "Monsieur")} {personne.Prenoms} {personne.Nom}";
         var departement = User.FindFirstValue(ClaimsPasserelle.DepartementNom) ?? "";
         var code = User.FindFirstValue(ClaimsPasserelle.DepartementCode);

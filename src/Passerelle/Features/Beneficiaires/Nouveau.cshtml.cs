@@ -8,17 +8,22 @@ using Passerelle.Features.Shared;
 namespace Passerelle.Features.Beneficiaires;
 
 /// <summary>Records a person; probable duplicates are shown first and the agent confirms.</summary>
-[Authorize(Policy = PerimetreDossiers.Politique)]
+[Authorize(Policy = PerimetreDossiers.PolitiqueCreation)]
 public sealed class NouveauModel(ServiceDossiers service, RechercheDossiers recherche, PerimetreDossiers perimetre) : PageModel
 {
-    [BindProperty] public SaisieBeneficiaire Saisie { get; set; } = new() { Dispositifs = [Dispositifs.Rsa] };
+    [BindProperty] public SaisieBeneficiaire Saisie { get; set; } = new();
     [BindProperty] public OrganismePayeur? OrganismePayeur { get; set; }
     [BindProperty] public string? Matricule { get; set; }
     [BindProperty] public bool ConfirmeAutrePersonne { get; set; }
 
     public List<DoublonProbable> Doublons { get; private set; } = [];
 
-    public IActionResult OnGet() => Page();
+    public IActionResult OnGet()
+    {
+        // Most people come through the RSA: ticked by default on the empty form, never when a posted form left it unticked.
+        Saisie.Dispositifs = [Dispositifs.Rsa];
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -37,6 +37,14 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
 {
     public const string Politique = "DossiersIndividuels";
 
+    /// <summary>
+    /// Recording a person, and the duplicate check that comes with it, is for the agents who follow people;
+    /// an operator's view comes only from the prescriptions it receives.
+    /// </summary>
+    public const string PolitiqueCreation = "CreationDossiers";
+
+    public static readonly IReadOnlyList<Role> RolesCreation = [Role.AgentOrientation, Role.Responsable, Role.Referent];
+
     /// <summary>The roles that may open individual records at all.</summary>
     public static readonly IReadOnlyList<Role> RolesAutorises = [Role.AgentOrientation, Role.Responsable, Role.Referent, Role.Operateur];
 

@@ -64,8 +64,12 @@ public sealed class ServiceDossiers(PasserelleDbContext db, Journal journal, Pro
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Creates the household on first edit; a matricule already known attaches the person to that household.</summary>
-    public async Task ModifierFoyerAsync(Guid id, int version, SaisieFoyer saisie, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the household on first edit, or edits the person's own. A matricule that belongs to another
+    /// household attaches the person to it as it is: that household's data is not rewritten from this form.
+    /// </summary>
+    /// <returns>True when the person joined an existing household.</returns>
+    public async Task<bool> ModifierFoyerAsync(Guid id, int version, int? versionFoyer, SaisieFoyer saisie, CancellationToken cancellationToken = default)
     {
         var beneficiaire = await ChargerAsync(id, version, cancellationToken);
         var commune = await VerifierCommuneAsync(saisie.CommuneCode, cancellationToken);
@@ -75,29 +79,32 @@ public sealed class ServiceDossiers(PasserelleDbContext db, Journal journal, Pro
         }
 
         var matricule = Foyer.NormaliserMatricule(saisie.Matricule);
-        Foyer? foyer = null;
-        if (matricule is not null)
+        var existant = matricule is null
+            ? null
+            : await db.Foyers.FirstOrDefaultAsync(f => f.Matricule == matricule && f.Id != beneficiaire.FoyerId, cancellationToken);
+        Foyer foyer;
+        if (existant is not null)
         {
-            foyer = await db.Foyers.FirstOrDefaultAsync(f => f.Matricule == matricule && f.Id != beneficiaire.FoyerId, cancellationToken);
+            foyer = existant;
         }
-
-        if (foyer is null && beneficiaire.FoyerId is { } foyerId)
+        else if (beneficiaire.FoyerId is { } foyerId)
         {
             foyer = await db.Foyers.SingleAsync(f => f.Id == foyerId, cancellationToken);
+            Concurrence.VerifierVersion(foyer, versionFoyer ?? -1);
+            db.Entry(foyer).Property(f => f.Version).OriginalValue = versionFoyer ?? -1;
+            foyer.Modifier(saisie.Adresse, commune, saisie.QpvId, saisie.Composition, saisie.NombreEnfants, saisie.OrganismePayeur, matricule);
         }
-
-        if (foyer is null)
+        else
         {
             foyer = new Foyer(db.DepartementCourant.IdObligatoire);
+            foyer.Modifier(saisie.Adresse, commune, saisie.QpvId, saisie.Composition, saisie.NombreEnfants, saisie.OrganismePayeur, matricule);
             db.Foyers.Add(foyer);
         }
 
-        foyer.Modifier(saisie.Adresse, commune, saisie.QpvId, saisie.Composition, saisie.NombreEnfants, saisie.OrganismePayeur, matricule);
         beneficiaire.ModifierCoordonnees(beneficiaire.Telephone, beneficiaire.Courriel, beneficiaire.Adresse, beneficiaire.CommuneCode, foyer.Id);
-        // The person's own Version guards the form; touching it records that the household changed.
-        beneficiaire.Version++;
         journal.Ajouter(ActionJournal.Modification, nameof(Beneficiaire), id);
         await db.SaveChangesAsync(cancellationToken);
+        return existant is not null;
     }
 
     public async Task AjouterDroitAsync(
@@ -180,6 +187,11 @@ public sealed class ServiceDossiers(PasserelleDbContext db, Journal journal, Pro
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var conserve = await ChargerAsync(conserveId, versionConserve, cancellationToken);
         var absorbe = await ChargerAsync(absorbeId, versionAbsorbe, cancellationToken);
+        if (conserve.Clos != absorbe.Clos)
+        {
+            throw new RegleMetierException("L'un des deux dossiers est clos : rouvrez-le, ou clôturez l'autre, avant de les fusionner.");
+        }
+
         absorbe.FusionnerDans(conserve);
         var ouvertConserve = await db.ReferentsUniques.AnyAsync(r => r.BeneficiaireId == conserveId && r.Fin == null, cancellationToken);
         if (ouvertConserve)

@@ -34,6 +34,8 @@ public sealed class VueDossier
     public int Version { get; init; }
     public FoyerAffiche? Foyer { get; set; }
     public List<MembreFoyer> AutresMembres { get; set; } = [];
+    /// <summary>Members of the household the agent may not see: counted, never named.</summary>
+    public int AutresMembresHorsPerimetre { get; set; }
     public List<DroitAffiche> Droits { get; set; } = [];
     public List<ReferentAffiche> Referents { get; set; } = [];
 
@@ -44,7 +46,8 @@ public sealed class VueDossier
     public int Age(DateOnly aujourdhui) =>
         aujourdhui.Year - DateNaissance.Year - (aujourdhui < DateNaissance.AddYears(aujourdhui.Year - DateNaissance.Year) ? 1 : 0);
 
-    public static async Task<VueDossier> LireAsync(PasserelleDbContext db, Guid id, CancellationToken cancellationToken)
+    /// <param name="visibles">The dossiers the agent sees (<see cref="PerimetreDossiers"/>): other members are named only among them.</param>
+    public static async Task<VueDossier> LireAsync(PasserelleDbContext db, IQueryable<Beneficiaire> visibles, Guid id, CancellationToken cancellationToken)
     {
         var vue = await db.Beneficiaires.AsNoTracking().Where(b => b.Id == id)
             .Select(b => new VueDossier
@@ -63,10 +66,12 @@ public sealed class VueDossier
         var foyerId = await db.Beneficiaires.Where(b => b.Id == id).Select(b => b.FoyerId).SingleAsync(cancellationToken);
         if (foyerId is not null)
         {
-            vue.AutresMembres = await db.Beneficiaires.AsNoTracking()
-                .Where(b => b.FoyerId == foyerId && b.Id != id && b.FusionneDansId == null)
+            vue.AutresMembres = await visibles.AsNoTracking()
+                .Where(b => b.FoyerId == foyerId && b.Id != id)
                 .Select(b => new MembreFoyer(b.Id, (b.NomUsage ?? b.NomNaissance) + " " + b.Prenoms))
                 .ToListAsync(cancellationToken);
+            vue.AutresMembresHorsPerimetre = await db.Beneficiaires
+                .CountAsync(b => b.FoyerId == foyerId && b.Id != id && b.FusionneDansId == null, cancellationToken) - vue.AutresMembres.Count;
         }
 
         vue.Droits = await db.DroitsRsa.AsNoTracking().Where(d => d.BeneficiaireId == id)

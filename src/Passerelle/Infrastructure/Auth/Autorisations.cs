@@ -20,5 +20,8 @@ public static class Autorisations
         options.AddPolicy(Features.Beneficiaires.PerimetreDossiers.Politique, p => p.RequireAuthenticatedUser()
             .RequireClaim(ClaimsPasserelle.DepartementId)
             .RequireRole(Features.Beneficiaires.PerimetreDossiers.RolesAutorises.Select(r => r.ToString())));
+        options.AddPolicy(Features.Beneficiaires.PerimetreDossiers.PolitiqueCreation, p => p.RequireAuthenticatedUser()
+            .RequireClaim(ClaimsPasserelle.DepartementId)
+            .RequireRole(Features.Beneficiaires.PerimetreDossiers.RolesCreation.Select(r => r.ToString())));
     }
 }

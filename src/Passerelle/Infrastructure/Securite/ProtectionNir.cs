@@ -71,6 +71,18 @@ public sealed class ProtectionNir
 
     public static ProtectionNir Creer(IConfiguration configuration, IHostEnvironment environnement)
     {
+        try
+        {
+            return Lire(configuration, environnement);
+        }
+        catch (Exception erreur) when (erreur is FormatException or JsonException)
+        {
+            throw new InvalidOperationException("Une clé du NIR n'est pas lisible : chaque clé fait 32 octets encodés en base64.", erreur);
+        }
+    }
+
+    private static ProtectionNir Lire(IConfiguration configuration, IHostEnvironment environnement)
+    {
         var section = configuration.GetSection("Nir");
         if (section["CleActive"] is { Length: > 0 } active)
         {
@@ -95,14 +107,17 @@ public sealed class ProtectionNir
         {
             Directory.CreateDirectory(Path.GetDirectoryName(chemin)!);
             var nouveau = new FichierCles("dev-1", new() { ["dev-1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            // Written aside then moved: another process never reads a half-written file.
+            var temporaire = $"{chemin}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllText(temporaire, JsonSerializer.Serialize(nouveau));
             try
             {
-                using var flux = new FileStream(chemin, FileMode.CreateNew, FileAccess.Write);
-                JsonSerializer.Serialize(flux, nouveau);
+                File.Move(temporaire, chemin, overwrite: false);
             }
             catch (IOException) when (File.Exists(chemin))
             {
                 // Another process created it first: use theirs.
+                File.Delete(temporaire);
             }
         }
 

@@ -982,6 +982,11 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BeneficiaireId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ReferentsUniques_UneOuverte")
+                        .HasFilter("\"Fin\" IS NULL");
+
                     b.HasIndex("AgentId", "Fin");
 
                     b.HasIndex("BeneficiaireId", "Debut");

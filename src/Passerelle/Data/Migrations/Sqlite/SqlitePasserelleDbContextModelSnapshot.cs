@@ -964,6 +964,11 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BeneficiaireId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ReferentsUniques_UneOuverte")
+                        .HasFilter("\"Fin\" IS NULL");
+
                     b.HasIndex("AgentId", "Fin");
 
                     b.HasIndex("BeneficiaireId", "Debut");
