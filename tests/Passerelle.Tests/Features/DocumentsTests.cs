@@ -145,6 +145,9 @@ public abstract class DocumentsTests(ApplicationDeTest app)
         (await client.Http.GetAsync($"{Page(personne)}/{documentId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await JournalAsync(documentId)).Count(j => j.Action == ActionJournal.Telechargement).ShouldBe(2);
+        await using var db = app.Base.Contexte(await app.Base.DepartementAsync("15"));
+        (await db.JournalAcces.CountAsync(j => j.Action == ActionJournal.Telechargement && j.TypeEnregistrement == nameof(Beneficiaire) && j.EnregistrementId == personne))
+            .ShouldBe(2);
     }
 
     [Theory]

@@ -84,6 +84,8 @@ public sealed class ServiceDocuments(PasserelleDbContext db, Journal journal, Ag
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Documents.Add(document);
         journal.Ajouter(ActionJournal.Creation, nameof(Document), document.Id);
+        // The person's own line too: "who touched this dossier" reads one id.
+        journal.Ajouter(ActionJournal.Modification, nameof(Beneficiaire), beneficiaireId);
         await db.SaveChangesAsync(cancellationToken);
         contenu.Position = 0;
         await EcrireContenuAsync(document.Id, contenu, taille, transaction.GetDbTransaction(), cancellationToken);
@@ -103,7 +105,9 @@ public sealed class ServiceDocuments(PasserelleDbContext db, Journal journal, Ag
             .SingleOrDefaultAsync(cancellationToken);
         if (fiche is not null)
         {
-            // Before the first byte leaves: a download cut short was still a download.
+            // Before the first byte leaves: a download cut short was still a download. Journaled under the
+            // document and under the person, so that "who opened this dossier" finds it.
+            journal.Ajouter(ActionJournal.Telechargement, nameof(Beneficiaire), beneficiaireId);
             await journal.EnregistrerAsync(ActionJournal.Telechargement, nameof(Document), documentId, cancellationToken: cancellationToken);
         }
 
