@@ -447,6 +447,40 @@ public abstract class DossiersTests(ApplicationDeTest app)
     }
 
     [Fact]
+    public async Task L_adresse_d_un_dossier_fusionne_repond_404_a_qui_ne_voit_pas_le_dossier_conserve()
+    {
+        var conserve = await _personnes.CreerAsync("Fusionnee", "Capucine", new DateOnly(1968, 8, 8), referent: "referent.mauriac");
+        var absorbe = await _personnes.CreerAsync("Fusionnee", "Capucine", new DateOnly(1968, 8, 8));
+        await using (var db = app.Base.Contexte(await app.Base.DepartementAsync("15")))
+        {
+            var a = await db.Beneficiaires.SingleAsync(b => b.Id == absorbe);
+            a.FusionnerDans(await db.Beneficiaires.SingleAsync(b => b.Id == conserve));
+            await db.SaveChangesAsync();
+        }
+
+        using var referent = await ConnecteAsync();
+        using var mauriac = await ConnecteAsync("referent.mauriac");
+
+        (await referent.PageAsync($"/beneficiaires/{absorbe}")).Reponse.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var redirection = (await mauriac.PageAsync($"/beneficiaires/{absorbe}")).Reponse;
+        redirection.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        redirection.Headers.Location!.OriginalString.ShouldBe($"/beneficiaires/{conserve}");
+    }
+
+    [Fact]
+    public async Task Ouvrir_le_formulaire_d_identite_est_une_consultation_journalisee_et_le_NIR_affiche_n_est_pas_mis_en_cache()
+    {
+        var id = await _personnes.CreerAsync("Journalisee", "Bertille", new DateOnly(1990, 10, 10), nir: PersonnesDeTest.NirValide(1990, 321));
+        using var client = await ConnecteAsync();
+
+        (await client.PageAsync($"/beneficiaires/{id}/identite")).Reponse.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await JournalAsync(id)).ShouldContain(j => j.Action == ActionJournal.Consultation);
+
+        var demasque = await client.PosterAsync($"/beneficiaires/{id}", [], action: $"/beneficiaires/{id}?handler=Nir");
+        demasque.Headers.CacheControl!.NoStore.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task La_base_refuse_deux_designations_ouvertes_pour_une_meme_personne()
     {
         var id = await _personnes.CreerAsync("Doubledesignation", "Yvette", new DateOnly(1977, 7, 7));
