@@ -131,27 +131,8 @@ public static class ApiBeneficiaires
         /// <summary>The same checks as the creation and identity forms, keyed by JSON field.</summary>
         public SaisieBeneficiaire Lire(Dictionary<string, string[]> erreurs)
         {
-            if (string.IsNullOrWhiteSpace(NomNaissance))
-            {
-                erreurs["nomNaissance"] = ["Le nom de naissance est obligatoire."];
-            }
-
-            if (string.IsNullOrWhiteSpace(Prenoms))
-            {
-                erreurs["prenoms"] = ["Le ou les prénoms sont obligatoires."];
-            }
-
             var date = LireDate(DateNaissance, "dateNaissance", "La date de naissance", erreurs);
-            if (date is null && !erreurs.ContainsKey("dateNaissance"))
-            {
-                erreurs["dateNaissance"] = ["La date de naissance est obligatoire."];
-            }
-
             var sexe = LireEnum<Sexe>(Sexe, "sexe", "Le sexe est « Femme » ou « Homme ».", erreurs);
-            if (sexe is null && !erreurs.ContainsKey("sexe"))
-            {
-                erreurs["sexe"] = ["Le sexe est obligatoire."];
-            }
 
             var dispositifs = new List<Dispositifs>();
             foreach (var valeur in Dispositifs ?? [])
@@ -162,21 +143,18 @@ public static class ApiBeneficiaires
                 }
             }
 
-            if (dispositifs.Count == 0 && !erreurs.ContainsKey("dispositifs"))
-            {
-                erreurs["dispositifs"] = ["Indiquez au moins un dispositif (RSA, PLIE, Mission locale ou autre)."];
-            }
-
-            if (!string.IsNullOrWhiteSpace(Nir) && !Domain.Identite.Nir.TryLire(Nir, out _, out var erreurNir))
-            {
-                erreurs["nir"] = [erreurNir!];
-            }
-
-            return new SaisieBeneficiaire
+            var saisie = new SaisieBeneficiaire
             {
                 NomNaissance = NomNaissance ?? "", NomUsage = NomUsage, Prenoms = Prenoms ?? "", DateNaissance = date, Sexe = sexe,
                 Dispositifs = dispositifs, Telephone = Telephone, Courriel = Courriel, Adresse = Adresse, CommuneCode = CommuneCode, Nir = Nir,
             };
+            foreach (var (champ, message) in saisie.Erreurs())
+            {
+                // A value that could not be read already has its message.
+                erreurs.TryAdd(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(champ), [message]);
+            }
+
+            return saisie;
         }
     }
 

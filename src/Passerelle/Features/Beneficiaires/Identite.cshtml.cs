@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Domain;
-using Passerelle.Domain.Identite;
 using Passerelle.Features.Shared;
 
 namespace Passerelle.Features.Beneficiaires;
@@ -37,16 +36,7 @@ public sealed class IdentiteModel(PasserelleDbContext db, PerimetreDossiers peri
             return NotFound();
         }
 
-        if (Saisie.Dispositifs.Count == 0)
-        {
-            ModelState.AddModelError("Saisie.Dispositifs", "Indiquez au moins un dispositif (RSA, PLIE, Mission locale ou autre).");
-        }
-
-        if (!string.IsNullOrWhiteSpace(Saisie.Nir) && !Nir.TryLire(Saisie.Nir, out _, out var erreur))
-        {
-            ModelState.AddModelError("Saisie.Nir", erreur!);
-        }
-
+        Saisie.Verifier(ModelState);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Passerelle.Domain;
-using Passerelle.Domain.Identite;
 using Passerelle.Features.Shared;
 
 namespace Passerelle.Features.Beneficiaires;
@@ -55,36 +54,7 @@ public sealed class NouveauModel(ServiceDossiers service, RechercheDossiers rech
 
     private void Verifier()
     {
-        if (string.IsNullOrWhiteSpace(Saisie.NomNaissance))
-        {
-            ModelState.AddModelError("Saisie.NomNaissance", "Le nom de naissance est obligatoire.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Saisie.Prenoms))
-        {
-            ModelState.AddModelError("Saisie.Prenoms", "Le ou les prénoms sont obligatoires.");
-        }
-
-        if (Saisie.DateNaissance is null && !ModelState.ContainsKey("Saisie.DateNaissance"))
-        {
-            ModelState.AddModelError("Saisie.DateNaissance", "La date de naissance est obligatoire.");
-        }
-
-        if (Saisie.Sexe is null)
-        {
-            ModelState.AddModelError("Saisie.Sexe", "Le sexe est obligatoire.");
-        }
-
-        if (Saisie.Dispositifs.Count == 0)
-        {
-            ModelState.AddModelError("Saisie.Dispositifs", "Indiquez au moins un dispositif (RSA, PLIE, Mission locale ou autre).");
-        }
-
-        if (!string.IsNullOrWhiteSpace(Saisie.Nir) && !Nir.TryLire(Saisie.Nir, out _, out var erreur))
-        {
-            ModelState.AddModelError("Saisie.Nir", erreur!);
-        }
-
+        Saisie.Verifier(ModelState);
         if (!string.IsNullOrWhiteSpace(Matricule) && OrganismePayeur is null)
         {
             ModelState.AddModelError(nameof(OrganismePayeur), "Indiquez l'organisme payeur qui a attribué ce matricule.");

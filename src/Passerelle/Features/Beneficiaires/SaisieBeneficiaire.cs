@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Passerelle.Domain;
 
 namespace Passerelle.Features.Beneficiaires;
@@ -19,6 +20,53 @@ public class SaisieBeneficiaire
     public string? Nir { get; set; }
 
     public Dispositifs DispositifsCombines() => Dispositifs.Aggregate(Domain.Dispositifs.Aucun, (a, d) => a | d);
+
+    /// <summary>What the creation and identity forms and the API refuse before anything is written, by property.</summary>
+    public IEnumerable<(string Champ, string Message)> Erreurs()
+    {
+        if (string.IsNullOrWhiteSpace(NomNaissance))
+        {
+            yield return (nameof(NomNaissance), "Le nom de naissance est obligatoire.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Prenoms))
+        {
+            yield return (nameof(Prenoms), "Le ou les prénoms sont obligatoires.");
+        }
+
+        if (DateNaissance is null)
+        {
+            yield return (nameof(DateNaissance), "La date de naissance est obligatoire.");
+        }
+
+        if (Sexe is null)
+        {
+            yield return (nameof(Sexe), "Le sexe est obligatoire.");
+        }
+
+        if (Dispositifs.Count == 0)
+        {
+            yield return (nameof(Dispositifs), "Indiquez au moins un dispositif (RSA, PLIE, Mission locale ou autre).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Nir) && !Domain.Identite.Nir.TryLire(Nir, out _, out var erreur))
+        {
+            yield return (nameof(Nir), erreur!);
+        }
+    }
+
+    /// <summary>Adds the errors to a form's state, except on a field that already has one (an unreadable date).</summary>
+    public void Verifier(ModelStateDictionary etat, string prefixe = "Saisie")
+    {
+        foreach (var (champ, message) in Erreurs())
+        {
+            var cle = $"{prefixe}.{champ}";
+            if (etat.GetFieldValidationState(cle) != ModelValidationState.Invalid)
+            {
+                etat.AddModelError(cle, message);
+            }
+        }
+    }
 }
 
 /// <summary>The household's paying body and number, given at creation or edited on the household form.</summary>
