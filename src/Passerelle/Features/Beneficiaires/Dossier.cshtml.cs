@@ -64,9 +64,10 @@ public sealed class DossierModel(
         });
     }
 
+    /// <summary>A saved note goes straight back to the dossier: the page is read only to show a refusal.</summary>
     public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await ChargerAsync(id, cancellationToken))
+        if (await perimetre.PorteeAsync(id, cancellationToken) != Portee.Complete)
         {
             return NotFound();
         }
@@ -74,15 +75,23 @@ public sealed class DossierModel(
         if (string.IsNullOrWhiteSpace(Note))
         {
             ModelState.AddModelError(nameof(Note), "La note est vide.");
-            return Page();
+        }
+        else
+        {
+            try
+            {
+                await service.AjouterNoteAsync(id, Note, cancellationToken);
+                TempData["Succes"] = "La note de suivi est enregistrée.";
+                return Redirect($"/beneficiaires/{id}#notes");
+            }
+            catch (RegleMetierException erreur)
+            {
+                ModelState.AddModelError(nameof(Note), erreur.Message);
+            }
         }
 
-        return await this.EnregistrerAsync(async () =>
-        {
-            await service.AjouterNoteAsync(id, Note, cancellationToken);
-            TempData["Succes"] = "La note de suivi est enregistrée.";
-            return Redirect($"/beneficiaires/{id}#notes");
-        });
+        await LireAsync(id, cancellationToken);
+        return Page();
     }
 
     private async Task<Guid?> DossierConserveAsync(Guid id, CancellationToken cancellationToken) =>
@@ -95,6 +104,13 @@ public sealed class DossierModel(
             return false;
         }
 
+        await LireAsync(id, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Everything the page shows; the scope has been checked.</summary>
+    private async Task LireAsync(Guid id, CancellationToken cancellationToken)
+    {
         var fuseau = User.Fuseau();
         Dossier = await VueDossier.LireAsync(db, perimetre.Visibles, id, cancellationToken);
         Chronologie = await ChronologieDossier.LireAsync(db, id, fuseau, cancellationToken);
@@ -104,7 +120,6 @@ public sealed class DossierModel(
             .OrderByDescending(n => n.Instant).Take(50)
             .Select(n => new NoteAffichee(n.Instant, n.Texte, db.Users.Where(a => a.Id == n.AgentId).Select(a => a.Prenom + " " + a.Nom).FirstOrDefault()))
             .ToListAsync(cancellationToken);
-        return true;
     }
 }
 

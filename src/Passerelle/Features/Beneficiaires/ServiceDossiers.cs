@@ -111,8 +111,7 @@ public sealed class ServiceDossiers(PasserelleDbContext db, Journal journal, Pro
         Guid id, DateOnly? dateEffet, EtatDroitRsa? etat, OrganismePayeur? organisme, bool soumisDroitsEtDevoirs,
         DateOnly? dateReception, CancellationToken cancellationToken = default)
     {
-        var beneficiaire = await db.Beneficiaires.SingleOrDefaultAsync(b => b.Id == id && b.FusionneDansId == null, cancellationToken)
-            ?? throw new RegleMetierException("Ce dossier n'existe pas dans votre département.");
+        var beneficiaire = await ChargerAsync(id, cancellationToken);
         var effet = dateEffet ?? throw new RegleMetierException("La date d'effet est obligatoire.");
         var aujourdhui = Aujourdhui();
         if (effet > aujourdhui.AddMonths(3) || dateReception > aujourdhui)
@@ -133,8 +132,7 @@ public sealed class ServiceDossiers(PasserelleDbContext db, Journal journal, Pro
         Guid id, DateOnly? debut, Guid? agentId, string? nomExterne, Guid? structureExterneId, string? structureExterne,
         CancellationToken cancellationToken = default)
     {
-        var beneficiaire = await db.Beneficiaires.SingleOrDefaultAsync(b => b.Id == id && b.FusionneDansId == null, cancellationToken)
-            ?? throw new RegleMetierException("Ce dossier n'existe pas dans votre département.");
+        var beneficiaire = await ChargerAsync(id, cancellationToken);
         if (beneficiaire.Clos)
         {
             throw new RegleMetierException("Le dossier est clos : rouvrez-le avant de désigner un référent.");
@@ -171,8 +169,7 @@ public sealed class ServiceDossiers(PasserelleDbContext db, Journal journal, Pro
 
     public async Task AjouterNoteAsync(Guid id, string? texte, CancellationToken cancellationToken = default)
     {
-        var beneficiaire = await db.Beneficiaires.SingleOrDefaultAsync(b => b.Id == id && b.FusionneDansId == null, cancellationToken)
-            ?? throw new RegleMetierException("Ce dossier n'existe pas dans votre département.");
+        var beneficiaire = await ChargerAsync(id, cancellationToken);
         db.NotesSuivi.Add(new NoteSuivi(beneficiaire.DepartementId, id, agentCourant.Id, temps.GetUtcNow().UtcDateTime, texte ?? ""));
         journal.Ajouter(ActionJournal.Modification, nameof(Beneficiaire), id);
         await db.SaveChangesAsync(cancellationToken);
@@ -234,10 +231,14 @@ public sealed class ServiceDossiers(PasserelleDbContext db, Journal journal, Pro
     public NirProtege? ProtegerNir(string? saisie) =>
         string.IsNullOrWhiteSpace(saisie) ? null : protection.Proteger(Nir.Lire(saisie));
 
+    /// <summary>A dossier of the current département that was not merged into another.</summary>
+    private async Task<Beneficiaire> ChargerAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Beneficiaires.SingleOrDefaultAsync(b => b.Id == id && b.FusionneDansId == null, cancellationToken)
+            ?? throw new RegleMetierException("Ce dossier n'existe pas dans votre département.");
+
     private async Task<Beneficiaire> ChargerAsync(Guid id, int version, CancellationToken cancellationToken)
     {
-        var beneficiaire = await db.Beneficiaires.SingleOrDefaultAsync(b => b.Id == id && b.FusionneDansId == null, cancellationToken)
-            ?? throw new RegleMetierException("Ce dossier n'existe pas dans votre département.");
+        var beneficiaire = await ChargerAsync(id, cancellationToken);
         Concurrence.VerifierVersion(beneficiaire, version);
         db.Entry(beneficiaire).Property(b => b.Version).OriginalValue = version;
         return beneficiaire;

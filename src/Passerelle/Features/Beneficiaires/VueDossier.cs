@@ -32,6 +32,7 @@ public sealed class VueDossier
     public bool NirTemporaire { get; init; }
     public bool Clos { get; init; }
     public int Version { get; init; }
+    public Guid? FoyerId { get; init; }
     public FoyerAffiche? Foyer { get; set; }
     public List<MembreFoyer> AutresMembres { get; set; } = [];
     /// <summary>Members of the household the agent may not see: counted, never named.</summary>
@@ -55,7 +56,7 @@ public sealed class VueDossier
                 Id = b.Id, NomNaissance = b.NomNaissance, NomUsage = b.NomUsage, Prenoms = b.Prenoms, DateNaissance = b.DateNaissance,
                 Sexe = b.Sexe, Dispositifs = b.Dispositifs, Telephone = b.Telephone, Courriel = b.Courriel, Adresse = b.Adresse,
                 Commune = db.Communes.Where(c => c.Code == b.CommuneCode).Select(c => c.Nom + " (" + c.Code + ")").FirstOrDefault(),
-                NirMasque = b.NirMasque, NirTemporaire = b.NirTemporaire, Clos = b.Clos, Version = b.Version,
+                NirMasque = b.NirMasque, NirTemporaire = b.NirTemporaire, Clos = b.Clos, Version = b.Version, FoyerId = b.FoyerId,
                 Foyer = db.Foyers.Where(f => f.Id == b.FoyerId).Select(f => new FoyerAffiche(
                     f.OrganismePayeur, f.Matricule, f.Composition, f.NombreEnfants, f.Adresse,
                     db.Communes.Where(c => c.Code == f.CommuneCode).Select(c => c.Nom).FirstOrDefault(),
@@ -63,8 +64,7 @@ public sealed class VueDossier
             })
             .SingleAsync(cancellationToken);
 
-        var foyerId = await db.Beneficiaires.Where(b => b.Id == id).Select(b => b.FoyerId).SingleAsync(cancellationToken);
-        if (foyerId is not null)
+        if (vue.FoyerId is { } foyerId)
         {
             vue.AutresMembres = await visibles.AsNoTracking()
                 .Where(b => b.FoyerId == foyerId && b.Id != id)
