@@ -37,6 +37,15 @@ public abstract class PasserelleDbContext(DbContextOptions options, DepartementC
     public DbSet<NoteSuivi> NotesSuivi => Set<NoteSuivi>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<ContenuDocument> ContenusDocuments => Set<ContenuDocument>();
+    public DbSet<DecisionOrientation> DecisionsOrientation => Set<DecisionOrientation>();
+    public DbSet<DemandeReorientation> DemandesReorientation => Set<DemandeReorientation>();
+    public DbSet<ContratEngagement> ContratsEngagement => Set<ContratEngagement>();
+    public DbSet<RendezVous> RendezVous => Set<RendezVous>();
+    public DbSet<SeanceCollective> SeancesCollectives => Set<SeanceCollective>();
+    public DbSet<Suppleance> Suppleances => Set<Suppleance>();
+    public DbSet<ModeleCourrier> ModelesCourrier => Set<ModeleCourrier>();
+    public DbSet<CourrierEmis> CourriersEmis => Set<CourrierEmis>();
+    public DbSet<MessageSortant> MessagesSortants => Set<MessageSortant>();
 
     public DepartementCourant DepartementCourant => departementCourant;
 

@@ -12,6 +12,7 @@ public enum TypeValeur
     [Display(Name = "taux (%)")] Taux,
     [Display(Name = "montant (€)")] Montant,
     [Display(Name = "liste")] Liste,
+    [Display(Name = "date")] Date,
 }
 
 /// <summary>
@@ -78,11 +79,16 @@ public sealed class ParametreDate : IAppartientAuDepartement, IVersionne
         ? throw new InvalidOperationException($"Le paramètre {Cle} est une liste.")
         : decimal.Parse(Valeur, CultureInfo.InvariantCulture);
 
+    public DateOnly ValeurDate => Type == TypeValeur.Date
+        ? DateOnly.ParseExact(Valeur, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : throw new InvalidOperationException($"Le paramètre {Cle} n'est pas une date.");
+
     public IReadOnlyList<string> ValeurListe => Valeur.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
     public string ValeurAffichee => Type switch
     {
         TypeValeur.Liste => string.Join(", ", ValeurListe),
+        TypeValeur.Date => ValeurDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         TypeValeur.Taux => $"{ValeurNumerique.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"))} %",
         TypeValeur.Montant => ValeurNumerique.ToString("C", CultureInfo.GetCultureInfo("fr-FR")),
         _ => $"{ValeurNumerique.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"))} {Type.Libelle()}",
@@ -124,6 +130,14 @@ public sealed class ParametreDate : IAppartientAuDepartement, IVersionne
                 : string.Join('|', entrees);
         }
 
+        if (type == TypeValeur.Date)
+        {
+            var texte = saisie.Trim();
+            return DateOnly.TryParseExact(texte, ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : throw new RegleMetierException("La valeur doit être une date (par exemple 01/01/2027).");
+        }
+
         var nombre = Nombres.LireDecimal(saisie)
             ?? throw new RegleMetierException("La valeur doit être un nombre (par exemple 6 ou 12,5).");
         if (nombre < 0)
@@ -146,12 +160,26 @@ public static class ClesParametres
     public const string DelaiOrientation = "orientation.delai";
     public const string DelaiContrat = "contrat.delai";
     public const string HeuresActivite = "contrat.heures-activite";
+    /// <summary>People already accompanied on 1 January 2025 have until this date to sign their contract.</summary>
+    public const string DateTransitoireContrat = "contrat.date-transitoire";
+    public const string AlerteFinContrat = "contrat.alerte-fin";
+    public const string RevisionParcoursSocial = "orientation.revision-sociale";
+    public const string RevisionParcoursSocialVulnerable = "orientation.revision-sociale-vulnerable";
+    /// <summary>Read with the scope <see cref="PorteeParcours"/>: the expected time between two held rendez-vous.</summary>
+    public const string CadenceRendezVous = "rendez-vous.cadence";
+
+    public static string PorteeParcours(TypeParcours parcours) => $"parcours:{parcours}";
 
     private static readonly Dictionary<string, string> Libelles = new(StringComparer.Ordinal)
     {
         [DelaiOrientation] = "Délai d'orientation après la réception de l'information sur le droit",
         [DelaiContrat] = "Délai de signature du contrat d'engagement après la notification de l'orientation",
         [HeuresActivite] = "Heures d'activité hebdomadaires du contrat d'engagement",
+        [DateTransitoireContrat] = "Date limite du contrat d'engagement des personnes déjà accompagnées au 1er janvier 2025",
+        [AlerteFinContrat] = "Alerte avant la fin d'un contrat d'engagement",
+        [RevisionParcoursSocial] = "Examen conjoint d'un parcours social après l'orientation",
+        [RevisionParcoursSocialVulnerable] = "Examen conjoint d'un parcours social pour les personnes les plus vulnérables",
+        [CadenceRendezVous] = "Intervalle attendu entre deux rendez-vous de suivi",
     };
 
     /// <summary>What a key means, in words; a key no rule reads yet is shown as it is.</summary>

@@ -21,6 +21,7 @@ public static class FeatureServices
         services.AddScoped<Beneficiaires.RechercheDossiers>();
         services.AddScoped<Beneficiaires.Diagnostic.ServiceDiagnostic>();
         services.AddScoped<Beneficiaires.Documents.ServiceDocuments>();
+        services.AddScoped<Courriers.ServiceCourriers>();
         Beneficiaires.Cloture.ServicesFinDeSuivi.AddFinDeSuivi(services);
         return services;
     }

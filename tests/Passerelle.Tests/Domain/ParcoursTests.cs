@@ -72,7 +72,9 @@ public sealed class ContratEngagementTests
     private static readonly DateOnly Debut = new(2026, 4, 1);
 
     private static ContratEngagement Brouillon(HeuresActivite? heures = null) =>
-        ContratEngagement.Brouillon(Departement, Personne, Debut, Debut.AddMonths(6).AddDays(-1), heures ?? new HeuresActivite(15), 15);
+        ContratEngagement.Brouillon(
+            Departement, Personne, Debut, Debut.AddMonths(6).AddDays(-1), heures ?? new HeuresActivite(15), 15,
+            contenu: new ContenuContrat("Reprendre contact avec un employeur du secteur de l'aide à domicile.", ["mobilite"]));
 
     private static ContratEngagement Signe()
     {

@@ -59,9 +59,15 @@ public abstract class PlateformeTests(ApplicationDeTest app)
         await using (var db = app.Base.Contexte(dordogne.Id))
         {
             (await db.Structures.Select(s => new { s.Nom, s.Type }).SingleAsync()).ShouldBe(new { Nom = "Département – Dordogne", Type = TypeStructure.ServiceDepartement });
-            (await db.ParametresDates.Select(p => p.Cle).ToListAsync()).ShouldBe(
-                [ClesParametres.DelaiOrientation, ClesParametres.DelaiContrat, ClesParametres.HeuresActivite], ignoreOrder: true);
-            (await db.ValeursReference.Select(v => v.Liste).Distinct().CountAsync()).ShouldBe(5);
+            (await db.ParametresDates.Select(p => p.Cle).Distinct().ToListAsync()).ShouldBe(
+                [
+                    ClesParametres.DelaiOrientation, ClesParametres.DelaiContrat, ClesParametres.HeuresActivite, ClesParametres.DateTransitoireContrat,
+                    ClesParametres.AlerteFinContrat, ClesParametres.RevisionParcoursSocial, ClesParametres.RevisionParcoursSocialVulnerable,
+                    ClesParametres.CadenceRendezVous,
+                ],
+                ignoreOrder: true);
+            (await db.ParametresDates.CountAsync(p => p.Cle == ClesParametres.CadenceRendezVous)).ShouldBe(3);
+            (await db.ValeursReference.Select(v => v.Liste).Distinct().CountAsync()).ShouldBe(6);
             var administrateur = await db.Users.SingleAsync();
             (administrateur.Email, administrateur.Prenom, administrateur.Nom).ShouldBe(("agnes.lafon@dordogne.test", "Agnès", "Lafon"));
             var roles = await db.UserRoles.Where(r => r.UserId == administrateur.Id).Select(r => r.RoleId).ToListAsync();

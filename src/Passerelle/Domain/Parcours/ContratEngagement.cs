@@ -21,8 +21,10 @@ public enum EtatContrat
 /// external, already signed, so that lists and figures stay whole. Each transition refuses what the
 /// current state does not allow.
 /// </summary>
-public sealed class ContratEngagement
+public sealed class ContratEngagement : IAppartientAuDepartement, IVersionne
 {
+    public const int LongueurTexte = 4000;
+
     public const int DureeMaximaleMois = 12;
 
     private ContratEngagement()
@@ -57,20 +59,37 @@ public sealed class ContratEngagement
     public DateOnly? DateSignature { get; private set; }
     public DateOnly? DateCloture { get; private set; }
     public string? Bilan { get; private set; }
+    /// <summary>What the person commits to, in the référent's and the person's words.</summary>
+    public string? Objectifs { get; private set; }
+    /// <summary>Codes of the département's "themes-freins" list the objectives address, separated by "|".</summary>
+    public string? FreinsVises { get; private set; }
+    /// <summary>The actions planned; prescriptions will link to the contract later.</summary>
+    public string? Actions { get; private set; }
+    /// <summary>The orientation decision the contract follows: its notification starts the delay.</summary>
+    public Guid? OrientationId { get; private set; }
+    public Guid? AgentId { get; private set; }
+    public int Version { get; set; }
+
+    public IReadOnlyList<string> CodesFreinsVises => FreinsVises?.Split('|', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     public static ContratEngagement Brouillon(
         Guid departementId, Guid beneficiaireId, DateOnly debut, DateOnly fin, HeuresActivite heures, int heuresParDefaut,
-        Guid? contratPrecedentId = null)
+        Guid? contratPrecedentId = null, ContenuContrat? contenu = null, Guid? orientationId = null, Guid? agentId = null)
     {
-        var contrat = new ContratEngagement(departementId, beneficiaireId, contratPrecedentId) { Etat = EtatContrat.Brouillon };
+        var contrat = new ContratEngagement(departementId, beneficiaireId, contratPrecedentId)
+        {
+            Etat = EtatContrat.Brouillon, OrientationId = orientationId, AgentId = agentId,
+        };
         contrat.DefinirPeriode(debut, fin);
         contrat.DefinirHeures(heures, heuresParDefaut);
+        contrat.DefinirContenu(contenu);
         return contrat;
     }
 
     /// <summary>A contract signed by another organism: recorded as it is, signed.</summary>
     public static ContratEngagement Exterieur(
-        Guid departementId, Guid beneficiaireId, string organisme, DateOnly debut, DateOnly fin, DateOnly signature, HeuresActivite heures, int heuresParDefaut)
+        Guid departementId, Guid beneficiaireId, string organisme, DateOnly debut, DateOnly fin, DateOnly signature, HeuresActivite heures, int heuresParDefaut,
+        Guid? orientationId = null, Guid? agentId = null)
     {
         if (string.IsNullOrWhiteSpace(organisme))
         {
@@ -80,22 +99,29 @@ public sealed class ContratEngagement
         var contrat = new ContratEngagement(departementId, beneficiaireId, null)
         {
             Externe = true, OrganismeExterne = organisme.Trim(), Etat = EtatContrat.Signe, DateSignature = signature,
+            OrientationId = orientationId, AgentId = agentId,
         };
         contrat.DefinirPeriode(debut, fin);
         contrat.DefinirHeures(heures, heuresParDefaut);
         return contrat;
     }
 
-    public void Modifier(DateOnly debut, DateOnly fin, HeuresActivite heures, int heuresParDefaut)
+    public void Modifier(DateOnly debut, DateOnly fin, HeuresActivite heures, int heuresParDefaut, ContenuContrat? contenu = null)
     {
         Exiger(EtatContrat.Brouillon, "Seul un contrat en brouillon se modifie : renvoyez-le en brouillon d'abord.");
         DefinirPeriode(debut, fin);
         DefinirHeures(heures, heuresParDefaut);
+        DefinirContenu(contenu);
     }
 
     public void Soumettre(DateOnly date)
     {
         Exiger(EtatContrat.Brouillon, "Seul un contrat en brouillon peut être soumis à validation.");
+        if (string.IsNullOrWhiteSpace(Objectifs))
+        {
+            throw new RegleMetierException("Indiquez les objectifs du contrat avant de le soumettre.");
+        }
+
         Etat = EtatContrat.Soumis;
         DateSoumission = date;
     }
@@ -164,7 +190,8 @@ public sealed class ContratEngagement
             throw new RegleMetierException("Le nouveau contrat commence après le début du précédent.");
         }
 
-        return Brouillon(DepartementId, BeneficiaireId, debut, fin, heures, heuresParDefaut, Id);
+        return Brouillon(DepartementId, BeneficiaireId, debut, fin, heures, heuresParDefaut, Id,
+            new ContenuContrat(Objectifs ?? "", CodesFreinsVises, Actions), OrientationId);
     }
 
     /// <summary>The state on a day: a signed contract is "en cours" from its start and "échu" after its end.</summary>
@@ -201,6 +228,23 @@ public sealed class ContratEngagement
         ReductionAu = reduit ? heures.Au : null;
     }
 
+    private void DefinirContenu(ContenuContrat? contenu)
+    {
+        if (contenu is null)
+        {
+            return;
+        }
+
+        if (contenu.Objectifs.Length > LongueurTexte || (contenu.Actions?.Length ?? 0) > LongueurTexte)
+        {
+            throw new RegleMetierException($"Les objectifs et les actions tiennent chacun en {LongueurTexte} caractères.");
+        }
+
+        Objectifs = string.IsNullOrWhiteSpace(contenu.Objectifs) ? null : contenu.Objectifs.Trim();
+        Actions = string.IsNullOrWhiteSpace(contenu.Actions) ? null : contenu.Actions.Trim();
+        FreinsVises = contenu.Freins.Count == 0 ? null : string.Join('|', contenu.Freins.Distinct(StringComparer.Ordinal));
+    }
+
     private void Exiger(EtatContrat attendu, string message)
     {
         if (Etat != attendu)
@@ -209,6 +253,9 @@ public sealed class ContratEngagement
         }
     }
 }
+
+/// <summary>The content of a contract: objectives, the barriers they address (theme codes), the actions planned.</summary>
+public sealed record ContenuContrat(string Objectifs, IReadOnlyList<string> Freins, string? Actions = null);
 
 /// <summary>
 /// The weekly hours of activity of a contract. Below the setting (15 hours today), or not set, only for a

@@ -22,6 +22,18 @@ public static class ParametrageInitial
             SourceLoiPleinEmploi + " Contrat d'engagement dans le mois suivant la notification de l'orientation."),
         new(departementId, ClesParametres.HeuresActivite, ParametreDate.PorteeDepartement, TypeValeur.Heures, "15", DebutValidite, null,
             SourceLoiPleinEmploi + " Au moins quinze heures d'activité par semaine, sauf réduction ou absence pour un motif prévu par la loi."),
+        new(departementId, ClesParametres.DateTransitoireContrat, ParametreDate.PorteeDepartement, TypeValeur.Date, "2027-01-01", DebutValidite, null,
+            SourceLoiPleinEmploi + " Dispositions transitoires : contrat pour les personnes déjà accompagnées au 1er janvier 2025."),
+        new(departementId, ClesParametres.AlerteFinContrat, ParametreDate.PorteeDepartement, TypeValeur.Jours, "30", DebutValidite, null,
+            "Choix du Département : le référent prépare le renouvellement un mois avant la fin du contrat."),
+        new(departementId, ClesParametres.RevisionParcoursSocial, ParametreDate.PorteeDepartement, TypeValeur.Mois, "6", DebutValidite, null,
+            SourceLoiPleinEmploi + " Examen de la situation avec France Travail au plus tard six mois après une orientation sociale."),
+        new(departementId, ClesParametres.RevisionParcoursSocialVulnerable, ParametreDate.PorteeDepartement, TypeValeur.Mois, "12", DebutValidite, null,
+            SourceLoiPleinEmploi + " Douze mois pour les personnes les plus éloignées de l'emploi."),
+        .. Enum.GetValues<TypeParcours>().Select(parcours => new ParametreDate(
+            departementId, ClesParametres.CadenceRendezVous, ClesParametres.PorteeParcours(parcours), TypeValeur.Jours,
+            parcours == TypeParcours.Social ? "60" : "30", DebutValidite, null,
+            "Choix du Département : un entretien de suivi par mois (tous les deux mois en parcours social).")),
     ];
 
     public static class Listes
@@ -31,6 +43,7 @@ public static class ParametrageInitial
         public const string IssuesSortie = "issues-sortie";
         public const string MotifsReductionHeures = "motifs-reduction-heures";
         public const string TypesManquement = "types-manquement";
+        public const string MotifsVulnerabilite = "motifs-vulnerabilite";
 
         public static readonly IReadOnlyDictionary<string, string> Libelles = new Dictionary<string, string>
         {
@@ -39,6 +52,7 @@ public static class ParametrageInitial
             [IssuesSortie] = "Issues de sortie d'une action",
             [MotifsReductionHeures] = "Motifs de réduction des heures d'activité",
             [TypesManquement] = "Types de manquement",
+            [MotifsVulnerabilite] = "Motifs d'un examen du parcours social à douze mois",
         };
     }
 
@@ -84,11 +98,20 @@ public static class ParametrageInitial
             ("non-respect-contrat", "Non-respect des engagements du contrat", null),
             ("refus-controle", "Refus de se soumettre aux contrôles", null),
         ];
+        (string Code, string Libelle, string? National)[] vulnerabilites =
+        [
+            ("sans-logement", "Sans logement stable ou en hébergement d'urgence", null),
+            ("sante-grave", "Problème de santé grave ou handicap sans reconnaissance", null),
+            ("violences", "Victime de violences", null),
+            ("addiction", "Conduite addictive en cours de soin", null),
+            ("sortie-detention", "Sortie de détention depuis moins d'un an", null),
+        ];
 
         return new[]
             {
                 (Listes.ThemesFreins, themes), (Listes.NiveauxFreins, niveaux), (Listes.IssuesSortie, sorties),
                 (Listes.MotifsReductionHeures, motifsHeures), (Listes.TypesManquement, manquements),
+                (Listes.MotifsVulnerabilite, vulnerabilites),
             }
             .SelectMany(liste => liste.Item2.Select((v, i) => new ValeurReference(departementId, liste.Item1, v.Code, v.Libelle, (i + 1) * 10, v.National)));
     }

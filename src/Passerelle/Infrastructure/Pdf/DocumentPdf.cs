@@ -30,6 +30,9 @@ public sealed class DocumentPdf(string titre)
     /// <summary>Shown at the bottom left of every page, beside the page number. No personal data: it is on every page.</summary>
     public string? PiedDePage { get; init; }
 
+    /// <summary>A PNG or JPEG printed at the top left of the first page, above the title (a letterhead's logo).</summary>
+    public byte[]? Logo { get; init; }
+
     /// <summary>A line under the title: the sender, the date of issue, the addressee.</summary>
     public DocumentPdf Entete(string texte)
     {
@@ -71,6 +74,11 @@ public sealed class DocumentPdf(string titre)
         document.Info.Creator = "Passerelle";
         using (var redaction = new Redaction(document, polices))
         {
+            if (Logo is not null)
+            {
+                redaction.Image(Logo, hauteurMaximale: 60);
+            }
+
             redaction.Texte(titre, polices.Titre, XBrushes.Black, apres: 6);
             foreach (var ligne in _entete)
             {
@@ -265,6 +273,16 @@ public sealed class DocumentPdf(string titre)
             }
 
             _y += apres;
+        }
+
+        public void Image(byte[] contenu, double hauteurMaximale)
+        {
+            using var flux = new MemoryStream(contenu, writable: false);
+            using var image = XImage.FromStream(flux);
+            var echelle = Math.Min(hauteurMaximale / image.PointHeight, Largeur / 2 / image.PointWidth);
+            var hauteur = image.PointHeight * echelle;
+            Gfx.DrawImage(image, Marge, _y, image.PointWidth * echelle, hauteur);
+            _y += hauteur + 8;
         }
 
         public void Espace(double hauteur)

@@ -529,6 +529,317 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("ContenusDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.ContratEngagement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Bilan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("ContratPrecedentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DateCloture")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateSignature")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateSoumission")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateValidation")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<bool>("Externe")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FreinsVises")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int?>("HeuresHebdomadaires")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MotifReductionHeures")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Objectifs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OrganismeExterne")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OrientationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ReductionAu")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReductionDu")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ValidePar")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("ContratPrecedentId");
+
+                    b.HasIndex("OrientationId");
+
+                    b.HasIndex("ValidePar");
+
+                    b.HasIndex("BeneficiaireId", "Debut");
+
+                    b.HasIndex("DepartementId", "Etat", "Fin");
+
+                    b.ToTable("ContratsEngagement", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.CourrierEmis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DateEnvoi")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Instant")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ObjetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("ObjetId");
+
+                    b.HasIndex("BeneficiaireId", "DateEnvoi");
+
+                    b.ToTable("CourriersEmis", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.DecisionOrientation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DateDecision")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateNotification")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DelaiJours")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("HorsDelai")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("Instant")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LibelleOrganisme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("MotifVulnerabilite")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Organisme")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Parcours")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("PrecedenteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ReceptionInformation")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RevisionDue")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("SemainesDelai")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("BeneficiaireId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DecisionsOrientation_UneEnVigueur")
+                        .HasFilter("\"Fin\" IS NULL");
+
+                    b.HasIndex("PrecedenteId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("BeneficiaireId", "DateDecision");
+
+                    b.HasIndex("DepartementId", "Fin", "Parcours");
+
+                    b.ToTable("DecisionsOrientation", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.DemandeReorientation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DateDemande")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateReponse")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("DecideeParId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DemandeeParId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("NouvelleOrientationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrientationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ParcoursSouhaite")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecideeParId");
+
+                    b.HasIndex("DemandeeParId");
+
+                    b.HasIndex("NouvelleOrientationId");
+
+                    b.HasIndex("OrientationId");
+
+                    b.HasIndex("BeneficiaireId", "DateDemande");
+
+                    b.HasIndex("DepartementId", "Statut");
+
+                    b.ToTable("DemandesReorientation", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Departement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -830,6 +1141,106 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("JournalAcces", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.MessageSortant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Corps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Cree")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("Envoye")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitationIcs")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartementId");
+
+                    b.HasIndex("Envoye", "Cree");
+
+                    b.ToTable("MessagesSortants", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ModeleCourrier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Adresse")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PiedDePage")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("QualiteSignataire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Signataire")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("TypeLogo")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartementId")
+                        .IsUnique();
+
+                    b.ToTable("ModelesCourrier", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.NoteSuivi", b =>
                 {
                     b.Property<Guid>("Id")
@@ -996,6 +1407,127 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("ReferentsUniques", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.RendezVous", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CompteRendu")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("ContratId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DureeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EnregistreLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MotifExcuse")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("SeanceCollectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId");
+
+                    b.HasIndex("SeanceCollectiveId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("AgentId", "Debut");
+
+                    b.HasIndex("BeneficiaireId", "Debut");
+
+                    b.HasIndex("DepartementId", "Statut", "Debut");
+
+                    b.ToTable("RendezVous", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.SeanceCollective", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DureeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Lieu")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartementId");
+
+                    b.HasIndex("AgentId", "Debut");
+
+                    b.ToTable("SeancesCollectives", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1056,6 +1588,46 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("TerritoireId");
 
                     b.ToTable("StructureTerritoire");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Suppleance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Au")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("CreeeParId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Du")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("Instant")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferentAbsentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RemplacantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreeeParId");
+
+                    b.HasIndex("DepartementId");
+
+                    b.HasIndex("ReferentAbsentId", "Du");
+
+                    b.HasIndex("RemplacantId", "Du", "Au");
+
+                    b.ToTable("Suppleances", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Territoire", b =>
@@ -1262,6 +1834,110 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.ContratEngagement", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.ContratEngagement", null)
+                        .WithMany()
+                        .HasForeignKey("ContratPrecedentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.DecisionOrientation", null)
+                        .WithMany()
+                        .HasForeignKey("OrientationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("ValidePar")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.CourrierEmis", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.DecisionOrientation", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.DecisionOrientation", null)
+                        .WithMany()
+                        .HasForeignKey("PrecedenteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.DemandeReorientation", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("DecideeParId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeeParId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.DecisionOrientation", null)
+                        .WithMany()
+                        .HasForeignKey("NouvelleOrientationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.DecisionOrientation", null)
+                        .WithMany()
+                        .HasForeignKey("OrientationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Document", b =>
                 {
                     b.HasOne("Passerelle.Domain.Agent", null)
@@ -1323,6 +1999,24 @@ namespace Passerelle.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.MessageSortant", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ModeleCourrier", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.NoteSuivi", b =>
                 {
                     b.HasOne("Passerelle.Domain.Agent", null)
@@ -1380,6 +2074,51 @@ namespace Passerelle.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.RendezVous", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.ContratEngagement", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.SeanceCollective", null)
+                        .WithMany()
+                        .HasForeignKey("SeanceCollectiveId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.SeanceCollective", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>
                 {
                     b.HasOne("Passerelle.Domain.Commune", null)
@@ -1405,6 +2144,32 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasOne("Passerelle.Domain.Territoire", null)
                         .WithMany()
                         .HasForeignKey("TerritoireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Suppleance", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("CreeeParId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("ReferentAbsentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("RemplacantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -511,6 +511,317 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("ContenusDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.ContratEngagement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bilan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContratPrecedentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateCloture")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateSignature")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateSoumission")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateValidation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Externe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FreinsVises")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HeuresHebdomadaires")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MotifReductionHeures")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objectifs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganismeExterne")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrientationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReductionAu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReductionDu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ValidePar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("ContratPrecedentId");
+
+                    b.HasIndex("OrientationId");
+
+                    b.HasIndex("ValidePar");
+
+                    b.HasIndex("BeneficiaireId", "Debut");
+
+                    b.HasIndex("DepartementId", "Etat", "Fin");
+
+                    b.ToTable("ContratsEngagement", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.CourrierEmis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateEnvoi")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Instant")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ObjetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("ObjetId");
+
+                    b.HasIndex("BeneficiaireId", "DateEnvoi");
+
+                    b.ToTable("CourriersEmis", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.DecisionOrientation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateDecision")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateNotification")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DelaiJours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HorsDelai")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Instant")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LibelleOrganisme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifVulnerabilite")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisme")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parcours")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PrecedenteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReceptionInformation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RevisionDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SemainesDelai")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("BeneficiaireId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DecisionsOrientation_UneEnVigueur")
+                        .HasFilter("\"Fin\" IS NULL");
+
+                    b.HasIndex("PrecedenteId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("BeneficiaireId", "DateDecision");
+
+                    b.HasIndex("DepartementId", "Fin", "Parcours");
+
+                    b.ToTable("DecisionsOrientation", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.DemandeReorientation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateDemande")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateReponse")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecideeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DemandeeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NouvelleOrientationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrientationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParcoursSouhaite")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecideeParId");
+
+                    b.HasIndex("DemandeeParId");
+
+                    b.HasIndex("NouvelleOrientationId");
+
+                    b.HasIndex("OrientationId");
+
+                    b.HasIndex("BeneficiaireId", "DateDemande");
+
+                    b.HasIndex("DepartementId", "Statut");
+
+                    b.ToTable("DemandesReorientation", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Departement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -812,6 +1123,106 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("JournalAcces", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.MessageSortant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Corps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Cree")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Envoye")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitationIcs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartementId");
+
+                    b.HasIndex("Envoye", "Cree");
+
+                    b.ToTable("MessagesSortants", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ModeleCourrier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Adresse")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PiedDePage")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualiteSignataire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signataire")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeLogo")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartementId")
+                        .IsUnique();
+
+                    b.ToTable("ModelesCourrier", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.NoteSuivi", b =>
                 {
                     b.Property<Guid>("Id")
@@ -978,6 +1389,127 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("ReferentsUniques", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.RendezVous", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompteRendu")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContratId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DureeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EnregistreLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifExcuse")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SeanceCollectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId");
+
+                    b.HasIndex("SeanceCollectiveId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("AgentId", "Debut");
+
+                    b.HasIndex("BeneficiaireId", "Debut");
+
+                    b.HasIndex("DepartementId", "Statut", "Debut");
+
+                    b.ToTable("RendezVous", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.SeanceCollective", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DureeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lieu")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartementId");
+
+                    b.HasIndex("AgentId", "Debut");
+
+                    b.ToTable("SeancesCollectives", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1038,6 +1570,46 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("TerritoireId");
 
                     b.ToTable("StructureTerritoire");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Suppleance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Au")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreeeParId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Du")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Instant")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferentAbsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RemplacantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreeeParId");
+
+                    b.HasIndex("DepartementId");
+
+                    b.HasIndex("ReferentAbsentId", "Du");
+
+                    b.HasIndex("RemplacantId", "Du", "Au");
+
+                    b.ToTable("Suppleances", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Territoire", b =>
@@ -1244,6 +1816,110 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.ContratEngagement", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.ContratEngagement", null)
+                        .WithMany()
+                        .HasForeignKey("ContratPrecedentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.DecisionOrientation", null)
+                        .WithMany()
+                        .HasForeignKey("OrientationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("ValidePar")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.CourrierEmis", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.DecisionOrientation", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.DecisionOrientation", null)
+                        .WithMany()
+                        .HasForeignKey("PrecedenteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.DemandeReorientation", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("DecideeParId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeeParId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.DecisionOrientation", null)
+                        .WithMany()
+                        .HasForeignKey("NouvelleOrientationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.DecisionOrientation", null)
+                        .WithMany()
+                        .HasForeignKey("OrientationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Document", b =>
                 {
                     b.HasOne("Passerelle.Domain.Agent", null)
@@ -1305,6 +1981,24 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.MessageSortant", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ModeleCourrier", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.NoteSuivi", b =>
                 {
                     b.HasOne("Passerelle.Domain.Agent", null)
@@ -1362,6 +2056,51 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.RendezVous", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.ContratEngagement", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.SeanceCollective", null)
+                        .WithMany()
+                        .HasForeignKey("SeanceCollectiveId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.SeanceCollective", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>
                 {
                     b.HasOne("Passerelle.Domain.Commune", null)
@@ -1387,6 +2126,32 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasOne("Passerelle.Domain.Territoire", null)
                         .WithMany()
                         .HasForeignKey("TerritoireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Suppleance", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("CreeeParId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("ReferentAbsentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("RemplacantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
