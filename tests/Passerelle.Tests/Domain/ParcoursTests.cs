@@ -183,3 +183,17 @@ public sealed class ContratEngagementTests
         Should.Throw<RegleMetierException>(() => ContratEngagement.Exterieur(Departement, Personne, " ", Debut, Debut, Debut, new HeuresActivite(15), 15));
     }
 }
+
+public sealed class DelaiContratTests
+{
+    [Fact]
+    public void Le_contrat_est_du_un_mois_apres_la_notification() =>
+        DelaiContrat.Echeance(new DateOnly(2026, 1, 31), 1, new DateOnly(2027, 1, 1)).ShouldBe(new DateOnly(2026, 2, 28));
+
+    [Fact]
+    public void Une_personne_orientee_avant_la_loi_a_la_date_transitoire()
+    {
+        DelaiContrat.Echeance(new DateOnly(2024, 12, 31), 1, new DateOnly(2027, 1, 1)).ShouldBe(new DateOnly(2027, 1, 1));
+        DelaiContrat.Echeance(new DateOnly(2025, 1, 1), 1, new DateOnly(2027, 1, 1)).ShouldBe(new DateOnly(2025, 2, 1));
+    }
+}

@@ -96,3 +96,18 @@ public static class DelaiOrientation
         return decision.DayNumber - receptionInformation.DayNumber;
     }
 }
+
+/// <summary>When the contrat d'engagement is due.</summary>
+public static class DelaiContrat
+{
+    /// <summary>The day the 2023 law's contract obligations came into force.</summary>
+    public static readonly DateOnly EntreeEnVigueur = new(2025, 1, 1);
+
+    /// <summary>
+    /// Within the months of the setting valid on the notification of the orientation in force (a new decision
+    /// starts the delay again). People already accompanied when the law came into force — oriented and
+    /// notified before it — have the transitional date instead.
+    /// </summary>
+    public static DateOnly Echeance(DateOnly notification, int moisValablesALaNotification, DateOnly dateTransitoire) =>
+        notification < EntreeEnVigueur ? dateTransitoire : notification.AddMonths(moisValablesALaNotification);
+}
