@@ -23,6 +23,16 @@ public static class FeatureServices
         services.AddScoped<Beneficiaires.Documents.ServiceDocuments>();
         services.AddScoped<Courriers.ServiceCourriers>();
         Beneficiaires.Cloture.ServicesFinDeSuivi.AddFinDeSuivi(services);
+
+        // Parcours — orientation services.
+
+        // Parcours — contrats services.
+
+        // Parcours — rendez-vous, agenda and outbox services.
+
+        // Parcours — référents, portefeuille and à traiter services.
+
+        // Parcours — chiffres services.
         return services;
     }
 }

@@ -20,6 +20,14 @@ public static class Api
             .WithName("Departements").WithSummary("Les départements hébergés (administrateur de la plateforme).");
         Beneficiaires.ApiBeneficiaires.MapApiBeneficiaires(v1);
 
+        // Parcours — orientation endpoints.
+
+        // Parcours — contrats endpoints.
+
+        // Parcours — rendez-vous endpoints.
+
+        // Parcours — référents endpoints.
+
         // Any other /api path: 401 when anonymous (fallback policy), 404 otherwise. No route enumeration.
         app.MapFallback("/api/{**chemin}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ressource introuvable"))
             .RequireAuthorization().ExcludeFromDescription();

@@ -42,6 +42,8 @@ public static class ChronologieDossier
             }
         }
 
+        // Parcours — orientation: its events are added here.
+
         var evaluations = await db.EvaluationsFreins.AsNoTracking().Where(e => e.BeneficiaireId == beneficiaireId)
             .GroupBy(e => e.Date)
             .Select(g => new { Date = g.Key, Nombre = g.Count(), Bloquants = g.Count(e => e.Niveau == NiveauFrein.Bloquant) })
@@ -49,6 +51,8 @@ public static class ChronologieDossier
         evenements.AddRange(evaluations.Select(e => new EvenementDossier(
             e.Date, null, "Diagnostic", $"Diagnostic des freins : {e.Nombre} thème{(e.Nombre > 1 ? "s" : "")} évalué{(e.Nombre > 1 ? "s" : "")}",
             e.Bloquants > 0 ? $"{e.Bloquants} frein{(e.Bloquants > 1 ? "s" : "")} bloquant{(e.Bloquants > 1 ? "s" : "")}." : null)));
+
+        // Parcours — contrat d'engagement: its events are added here.
 
         var notes = await db.NotesSuivi.AsNoTracking().Where(n => n.BeneficiaireId == beneficiaireId)
             .OrderByDescending(n => n.Instant).Take(Maximum)
@@ -60,6 +64,8 @@ public static class ChronologieDossier
             .OrderByDescending(d => d.Instant).Take(Maximum)
             .Select(d => new { d.Instant, d.NomFichier }).ToListAsync(cancellationToken);
         evenements.AddRange(documents.Select(d => Horodate(d.Instant, fuseau, "Document", "Document ajouté", d.NomFichier)));
+
+        // Parcours — rendez-vous: its events are added here.
 
         var clotures = await db.ClotureDossiers.AsNoTracking().Where(c => c.BeneficiaireId == beneficiaireId)
             .Select(c => new { c.Date, c.Motif, c.Commentaire, c.DateReouverture }).ToListAsync(cancellationToken);

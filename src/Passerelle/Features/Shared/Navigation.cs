@@ -21,6 +21,14 @@ public static class Navigation
         (Role.Referent, new("/beneficiaires", "Personnes suivies", "Votre portefeuille, la recherche d'une personne et son dossier.")),
         (Role.AgentOrientation, new("/beneficiaires", "Personnes suivies", "Rechercher une personne, enregistrer un nouvel entrant, ouvrir son dossier.")),
         (Role.Responsable, new("/beneficiaires", "Personnes suivies", "Les personnes de votre territoire et de votre structure, les doublons à fusionner.")),
+        // Parcours — orientation links.
+
+        // Parcours — rendez-vous, agenda and manquements links.
+
+        // Parcours — portefeuille and à traiter links.
+
+        // Parcours — chiffres links.
+
         (Role.Auditeur, new("/journal", "Journal des accès", "Qui a consulté, modifié ou exporté quel dossier, et quand.")),
     ];
 
