@@ -21,6 +21,7 @@ public sealed class ChargeurDemo(
 
     private string _empreinte = "";
     private readonly Dictionary<Guid, string[]> _communes = [];
+    private readonly Dictionary<Guid, (Agent Responsable, TransfertDemo? Transfert, (Agent, Agent)? Suppleance, ModeleCourrier Modele)> _parcours = [];
 
     public async Task ChargerAsync(CancellationToken cancellationToken = default)
     {
@@ -36,10 +37,17 @@ public sealed class ChargeurDemo(
         // People are built in memory, then written without the change tracker: the demo loads at every first start.
         var personnes = new PersonnesDemo(protection);
         var nombre = 0;
+        var structures = db.Structures.Local.ToDictionary(s => s.Id);
         foreach (var cadre in cadres)
         {
-            var lot = personnes.Generer(cadre, temps.Aujourdhui(cadre.Departement.Fuseau));
+            var aujourdhui = temps.Aujourdhui(cadre.Departement.Fuseau);
+            var lot = personnes.Generer(cadre, aujourdhui);
+            var (responsable, transfert, suppleance, modele) = _parcours[cadre.Departement.Id];
+            var parcours = ParcoursDemo.Generer(
+                new CadreParcoursDemo(cadre.Departement, cadre.Graine, structures, responsable, cadre.AgentOrientation, transfert, suppleance, modele),
+                lot, aujourdhui);
             await lot.EnregistrerAsync(db, cancellationToken);
+            await parcours.EnregistrerAsync(db, cancellationToken);
             nombre += lot.Beneficiaires.Count;
         }
 
@@ -88,7 +96,10 @@ public sealed class ChargeurDemo(
         var referentMauriac = Ajouter(d, tasMauriac, "referent.mauriac", "Anne", "Lachaze", Role.Referent);
         var referentPlie = Ajouter(d, plie, "referent.plie", "Karim", "Bensaïd", Role.Referent);
         var referentAssociation = Ajouter(d, association, "referent.association", "Marion", "Fel", Role.Referent);
-        Ajouter(d, tasAurillac, "responsable.cantal", "Bernard", "Rouquier", Role.Responsable);
+        var responsable = Ajouter(d, tasAurillac, "responsable.cantal", "Bernard", "Rouquier", Role.Responsable);
+        _parcours[d.Id] = (
+            responsable, new TransfertDemo(referent, referentMauriac, 6), (referentMauriac, referent),
+            Modele(d, "Direction de l'insertion et de l'emploi", "28 avenue Gambetta\n15000 Aurillac", "Martine Fabre", "Pour le président du conseil départemental et par délégation, la directrice de l'insertion"));
         Ajouter(d, chantier, "operateur.cantal", "Lucie", "Vermenouze", Role.Operateur);
         Ajouter(d, direction, "auditeur.cantal", "Odile", "Chastel", Role.Auditeur);
         Ajouter(d, caf, "partenaire.cantal", "Thomas", "Manhes", Role.Partenaire);
@@ -139,6 +150,10 @@ public sealed class ChargeurDemo(
         Ajouter(d, direction, "conventions.puydedome", "François", "Chabrol", Role.GestionnaireConventions);
         Ajouter(d, mobilite, "operateur.mobilite", "Damien", "Mallet", Role.Operateur);
         Ajouter(d, aisp, "operateur.aisp", "Élise", "Tixier", Role.Operateur);
+        var responsable = Ajouter(d, aip, "responsable.puydedome", "Jérôme", "Fayolle", Role.Responsable);
+        _parcours[d.Id] = (
+            responsable, null, null,
+            Modele(d, "Direction de l'insertion – Pôle solidarités", "24 rue Saint-Esprit\n63000 Clermont-Ferrand", "Agnès Roux", "Pour le président du conseil départemental et par délégation, le directeur de l'insertion"));
 
         return new CadreDemo(
             d, 63,
@@ -170,6 +185,11 @@ public sealed class ChargeurDemo(
         Ajouter(d, direction, "pilotage.calvados", "Claire", "Lemonnier", Role.ChargeMissionPdi);
         var referent = Ajouter(d, direction, "referent.calvados", "Yann", "Hébert", Role.Referent);
         Ajouter(d, apr, "operateur.calvados", "Céline", "Marie", Role.Operateur);
+        var orientation = Ajouter(d, direction, "orientation.calvados", "Sandrine", "Lecoq", Role.AgentOrientation);
+        var responsable = Ajouter(d, direction, "responsable.calvados", "Olivier", "Dufresne", Role.Responsable);
+        _parcours[d.Id] = (
+            responsable, null, null,
+            Modele(d, "Direction de l'insertion et de la lutte contre les exclusions", "9 rue Saint-Laurent\n14000 Caen", "Laure Marchand", "Pour le président du conseil départemental et par délégation, la directrice de l'insertion"));
 
         return new CadreDemo(
             d, 14,
@@ -179,7 +199,7 @@ public sealed class ChargeurDemo(
                 Secteur(bessin, 15, "France Travail – Agence de Bayeux", 1, "Mission locale – antenne de Bayeux", new ReferentDemo(referent, 2)),
                 Secteur(bocage, 15, "France Travail – Agence de Vire", 1, "Mission locale – antenne de Vire", new ReferentDemo(referent, 2)),
             ],
-            PersonnesDemo.NomsNormandie, ["50", "61", "27", "76", "72"], null, null, [], PartMsa: 0.03, IndicatifFixe: "02 61 91");
+            PersonnesDemo.NomsNormandie, ["50", "61", "27", "76", "72"], null, orientation, [], PartMsa: 0.03, IndicatifFixe: "02 61 91");
     }
 
     private Departement Departement(string code, string nom)
@@ -189,6 +209,13 @@ public sealed class ChargeurDemo(
         db.ParametresDates.AddRange(ParametrageInitial.Parametres(departement.Id));
         db.ValeursReference.AddRange(ParametrageInitial.Valeurs(departement.Id));
         return departement;
+    }
+
+    private static ModeleCourrier Modele(Departement departement, string service, string adresse, string signataire, string qualite)
+    {
+        var modele = new ModeleCourrier(departement.Id, $"Département du {departement.Nom} – {service}", adresse, signataire, qualite);
+        modele.Modifier(modele.Service, modele.Adresse, modele.Signataire, modele.QualiteSignataire, "Accueil du public du lundi au vendredi, de 9 h à 12 h et de 14 h à 17 h.");
+        return modele;
     }
 
     private Territoire Territoire(Departement departement, string nom, TypeTerritoire type, params string[] communes)

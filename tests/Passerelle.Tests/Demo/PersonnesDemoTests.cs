@@ -150,6 +150,53 @@ public abstract class PersonnesDemoTests(Fournisseur fournisseur) : IAsyncLifeti
             personnes.Count(p => p.Clos).ShouldBeGreaterThan(0, code);
         }
     }
+
+    [Fact]
+    public async Task Chaque_departement_de_demo_a_des_parcours_pour_la_file_le_portefeuille_et_les_chiffres()
+    {
+        foreach (var code in Departements)
+        {
+            await using var db = _base.Contexte(await _base.DepartementAsync(code));
+            var orientations = await db.DecisionsOrientation.AsNoTracking().ToListAsync();
+            var contrats = await db.ContratsEngagement.AsNoTracking().ToListAsync();
+            var rendezVous = await db.RendezVous.AsNoTracking().Select(r => r.Statut).ToListAsync();
+
+            orientations.Where(o => o.Fin == null).Select(o => o.Parcours).Distinct().Count().ShouldBe(3, code);
+            orientations.Count(o => o.HorsDelai).ShouldBeGreaterThan(5, code);
+            orientations.Count(o => !o.HorsDelai && o.DelaiJours != null).ShouldBeGreaterThan(50, code);
+            (await db.DemandesReorientation.CountAsync(d => d.Statut == StatutDemandeReorientation.Acceptee)).ShouldBeGreaterThan(0, code);
+            (await db.DemandesReorientation.CountAsync(d => d.Statut == StatutDemandeReorientation.EnAttente)).ShouldBeGreaterThan(0, code);
+            contrats.Select(c => c.Etat).Distinct().Count().ShouldBe(5, code);
+            contrats.ShouldContain(c => c.Externe, code);
+            contrats.ShouldContain(c => c.MotifReductionHeures != null, code);
+            contrats.ShouldContain(c => c.ContratPrecedentId != null, code);
+            rendezVous.Distinct().Count().ShouldBe(4, code);
+            (await db.ModelesCourrier.CountAsync()).ShouldBe(1, code);
+
+            // The queue: people soumis aux droits et devoirs still waiting for their orientation.
+            var enAttente = await db.Beneficiaires.CountAsync(b => !b.Clos
+                && !db.DecisionsOrientation.Any(o => o.BeneficiaireId == b.Id && o.Fin == null)
+                && db.DroitsRsa.Any(d => d.BeneficiaireId == b.Id && d.Etat == EtatDroitRsa.Ouvert && d.SoumisDroitsEtDevoirs));
+            enAttente.ShouldBeGreaterThan(15, code);
+        }
+    }
+
+    [Fact]
+    public async Task Une_partie_du_portefeuille_de_referent_cantal_a_ete_transferee_a_referent_mauriac()
+    {
+        await using var db = _base.Contexte(await _base.DepartementAsync("15"));
+        var cantal = await db.Users.Where(a => a.Email == ClientPasserelle.Email("referent.cantal")).Select(a => a.Id).SingleAsync();
+        var mauriac = await db.Users.Where(a => a.Email == ClientPasserelle.Email("referent.mauriac")).Select(a => a.Id).SingleAsync();
+
+        var transferes = await db.ReferentsUniques
+            .Where(r => r.AgentId == mauriac && r.Fin == null
+                && db.ReferentsUniques.Any(p => p.BeneficiaireId == r.BeneficiaireId && p.AgentId == cantal && p.Fin == r.Debut.AddDays(-1)))
+            .CountAsync();
+
+        transferes.ShouldBe(6);
+        (await db.Suppleances.SingleAsync()).RemplacantId.ShouldBe(cantal);
+    }
+
 }
 
 public sealed class PersonnesDemoSqliteTests() : PersonnesDemoTests(Fournisseur.Sqlite);
