@@ -63,6 +63,7 @@ public sealed class ParametreDateTests
     [InlineData(TypeValeur.Semaines, "six", "nombre")]
     [InlineData(TypeValeur.Taux, "120", "100 %")]
     [InlineData(TypeValeur.Jours, "-3", "négative")]
+    [InlineData(TypeValeur.Date, "31/02/2027", "date")]
     public void Une_valeur_invalide_est_refusee(TypeValeur type, string saisie, string message) =>
         Should.Throw<RegleMetierException>(() => new ParametreDate(Departement, "cle", "", type, saisie, new DateOnly(2025, 1, 1), null, "Texte"))
             .Message.ShouldContain(message);
@@ -74,4 +75,15 @@ public sealed class ParametreDateTests
     [Fact]
     public void Une_source_est_obligatoire() =>
         Should.Throw<RegleMetierException>(() => new ParametreDate(Departement, "cle", "", TypeValeur.Jours, "3", new DateOnly(2025, 1, 1), null, " "));
+
+    [Theory]
+    [InlineData("01/01/2027")]
+    [InlineData("2027-01-01")]
+    public void Une_date_s_ecrit_en_francais_ou_en_iso_et_se_lit_comme_une_date(string saisie)
+    {
+        var parametre = new ParametreDate(Departement, "cle", "", TypeValeur.Date, saisie, new DateOnly(2025, 1, 1), null, "Texte");
+
+        parametre.ValeurDate.ShouldBe(new DateOnly(2027, 1, 1));
+        parametre.ValeurAffichee.ShouldBe("01/01/2027");
+    }
 }
