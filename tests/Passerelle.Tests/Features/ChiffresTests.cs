@@ -419,7 +419,7 @@ public abstract class ChiffresTests(ApplicationDeTest app)
         page.QuerySelector("h2")!.TextContent.ShouldBe(RegistreChiffres.Figures[0].Titre);
         Tableau(page).QuerySelectorAll("tbody tr").Length.ShouldBe(12);
         Tableau(page).QuerySelector("tbody th")!.TextContent.Trim().ShouldBe(PeriodeChiffres.Libelle(moisCourant.AddMonths(-11)));
-        page.QuerySelectorAll("nav a").Select(a => a.TextContent.Trim()).ShouldContain("Chiffres");
+        page.QuerySelectorAll("nav.navigation a").Select(a => a.TextContent.Trim()).ShouldContain("Chiffres");
     }
 
     [Theory]
