@@ -32,7 +32,7 @@ public static class FeatureServices
 
         // Parcours — référents, portefeuille and à traiter services.
 
-        // Parcours — chiffres services.
+        services.AddScoped<Chiffres.CatalogueChiffres>();
         return services;
     }
 }

@@ -21,6 +21,8 @@ public sealed class ModeleTests
             "The demo command checks whether any account exists at all, across départements.",
         ["Features/Plateforme/Index.cshtml.cs#IndexModel"] =
             "The platform administrator counts accounts per département without reading them.",
+        ["Features/Chiffres/CatalogueChiffres.cs#DuDepartement"] =
+            "Every figure takes its département as a parameter and filters on it explicitly, whatever the ambient one.",
     };
 
     [Theory]

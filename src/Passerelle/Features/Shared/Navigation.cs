@@ -27,7 +27,7 @@ public static class Navigation
 
         // Parcours — portefeuille and à traiter links.
 
-        // Parcours — chiffres links.
+        .. Chiffres.AccesChiffres.LiensNavigation,
 
         (Role.Auditeur, new("/journal", "Journal des accès", "Qui a consulté, modifié ou exporté quel dossier, et quand.")),
     ];
