@@ -66,13 +66,18 @@ public static class LettreContrat
             pdf.Section("Bilan").Paragraphe(bilan).Paragraphe($"Contrat clos le {Date(c.DateCloture!.Value)}.", discret: true);
         }
 
+        // One sub-section per signatory: full-width headings that a narrow label column would wrap.
         pdf.Section("Signatures")
-            .Ligne("La personne", fiche.NomComplet)
+            .SousSection("La personne")
+            .Paragraphe(fiche.NomComplet)
             .Paragraphe(c.DateSignature is { } signature ? $"Signé le {Date(signature)}." : "Date et signature :")
-            .Ligne("Le référent unique", Joindre(fiche.Referent, fiche.StructureReferent) ?? "Non désigné")
+            .SousSection("Le référent unique")
+            .Paragraphe(Joindre(fiche.Referent, fiche.StructureReferent) ?? "Non désigné")
             .Paragraphe("Date et signature :")
-            .Ligne("Pour le président du conseil départemental",
-                c.DateValidation is { } validation ? $"Validé le {Date(validation)}{(fiche.Validateur is null ? "" : $" par {fiche.Validateur}, responsable")}" : "Validation du responsable à venir");
+            .SousSection("Pour le président du conseil départemental")
+            .Paragraphe(c.DateValidation is { } validation
+                ? $"Validé le {Date(validation)}{(fiche.Validateur is null ? "" : $" par {fiche.Validateur}, responsable")}."
+                : "Validation du responsable à venir.");
     }
 
     private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
