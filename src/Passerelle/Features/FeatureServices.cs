@@ -26,7 +26,7 @@ public static class FeatureServices
 
         // Parcours — orientation services.
 
-        // Parcours — contrats services.
+        services.AddScoped<Contrats.ServiceContrats>();
 
         // Parcours — rendez-vous, agenda and outbox services.
 

@@ -22,7 +22,7 @@ public static class Api
 
         // Parcours — orientation endpoints.
 
-        // Parcours — contrats endpoints.
+        Contrats.ApiContrats.MapApiContrats(v1);
 
         // Parcours — rendez-vous endpoints.
 

@@ -52,7 +52,7 @@ public static class ChronologieDossier
             e.Date, null, "Diagnostic", $"Diagnostic des freins : {e.Nombre} thème{(e.Nombre > 1 ? "s" : "")} évalué{(e.Nombre > 1 ? "s" : "")}",
             e.Bloquants > 0 ? $"{e.Bloquants} frein{(e.Bloquants > 1 ? "s" : "")} bloquant{(e.Bloquants > 1 ? "s" : "")}." : null)));
 
-        // Parcours — contrat d'engagement: its events are added here.
+        evenements.AddRange(await Contrats.ChronologieContrats.LireAsync(db, beneficiaireId, fuseau, cancellationToken));
 
         var notes = await db.NotesSuivi.AsNoTracking().Where(n => n.BeneficiaireId == beneficiaireId)
             .OrderByDescending(n => n.Instant).Take(Maximum)
