@@ -316,7 +316,7 @@ public sealed class ParcoursDemo
                     ? ContratEngagement.Exterieur(_departementId, personne.Id, orientation.LibelleOrganisme, debut, fin, debut, heures, 15, orientation.Id, agentId)
                     : precedent is null
                         ? ContratEngagement.Brouillon(_departementId, personne.Id, debut, fin, heures, 15, null, contenu, orientation.Id, agentId)
-                        : precedent.Renouveler(debut, fin, new HeuresActivite(15), 15);
+                        : precedent.Renouveler(debut, fin, new HeuresActivite(15), 15, orientation.Id, agentId);
                 _lot.Contrats.Add(contrat);
                 if (!externe && !Conduire(r, contrat, debut))
                 {

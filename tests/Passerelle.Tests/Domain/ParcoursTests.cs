@@ -197,3 +197,27 @@ public sealed class DelaiContratTests
         DelaiContrat.Echeance(new DateOnly(2025, 1, 1), 1, new DateOnly(2027, 1, 1)).ShouldBe(new DateOnly(2025, 2, 1));
     }
 }
+
+public sealed class RenouvellementContratTests
+{
+    [Fact]
+    public void Le_renouvellement_suit_l_orientation_en_vigueur_et_nomme_son_auteur()
+    {
+        var debut = new DateOnly(2026, 1, 5);
+        var contrat = ContratEngagement.Brouillon(
+            Guid.CreateVersion7(), Guid.CreateVersion7(), debut, debut.AddMonths(6).AddDays(-1), new HeuresActivite(15), 15,
+            contenu: new ContenuContrat("Permis de conduire.", ["mobilite"], "Aide au permis."), orientationId: Guid.CreateVersion7(), agentId: Guid.CreateVersion7());
+        contrat.Soumettre(debut.AddDays(-5));
+        contrat.Valider(debut.AddDays(-3), Guid.CreateVersion7());
+        contrat.Signer(debut);
+        var nouvelleOrientation = Guid.CreateVersion7();
+        var auteur = Guid.CreateVersion7();
+
+        var suivant = contrat.Renouveler(debut.AddMonths(6), debut.AddMonths(12).AddDays(-1), new HeuresActivite(15), 15, nouvelleOrientation, auteur);
+
+        suivant.OrientationId.ShouldBe(nouvelleOrientation);
+        suivant.AgentId.ShouldBe(auteur);
+        suivant.Objectifs.ShouldBe("Permis de conduire.");
+        suivant.CodesFreinsVises.ShouldBe(["mobilite"]);
+    }
+}

@@ -177,8 +177,13 @@ public sealed class ContratEngagement : IAppartientAuDepartement, IVersionne
         Bilan = bilan.Trim();
     }
 
-    /// <summary>The next contract, a draft linked to this one; this one must have been signed.</summary>
-    public ContratEngagement Renouveler(DateOnly debut, DateOnly fin, HeuresActivite heures, int heuresParDefaut)
+    /// <summary>
+    /// The next contract, a draft linked to this one; this one must have been signed. It follows the orientation
+    /// in force (which may have changed since) and names its author; the content is carried over unless given.
+    /// </summary>
+    public ContratEngagement Renouveler(
+        DateOnly debut, DateOnly fin, HeuresActivite heures, int heuresParDefaut,
+        Guid? orientationId = null, Guid? agentId = null, ContenuContrat? contenu = null)
     {
         if (Etat is not (EtatContrat.Signe or EtatContrat.Clos))
         {
@@ -191,7 +196,7 @@ public sealed class ContratEngagement : IAppartientAuDepartement, IVersionne
         }
 
         return Brouillon(DepartementId, BeneficiaireId, debut, fin, heures, heuresParDefaut, Id,
-            new ContenuContrat(Objectifs ?? "", CodesFreinsVises, Actions), OrientationId);
+            contenu ?? new ContenuContrat(Objectifs ?? "", CodesFreinsVises, Actions), orientationId ?? OrientationId, agentId ?? AgentId);
     }
 
     /// <summary>The state on a day: a signed contract is "en cours" from its start and "échu" after its end.</summary>

@@ -290,13 +290,9 @@ public sealed class ServiceContrats(
         await VerifierAucunEnPreparationAsync(beneficiaireId, cancellationToken);
         await VerifierSaisieAsync(saisie, precedent, cancellationToken);
         var heuresParDefaut = await HeuresParDefautAsync(saisie.Debut, cancellationToken);
-        // The entity decides whether the previous contract may be renewed. Its draft keeps the previous
-        // orientation and no author: the stored one follows the orientation in force and names its author.
-        var renouvellement = precedent.Renouveler(saisie.Debut, saisie.Fin, saisie.HeuresActivite, heuresParDefaut);
-        var contrat = ContratEngagement.Brouillon(
-            renouvellement.DepartementId, beneficiaireId, saisie.Debut, saisie.Fin, saisie.HeuresActivite, heuresParDefaut,
-            contratPrecedentId: precedent.Id, contenu: saisie.Contenu,
-            orientationId: await OrientationEnVigueurAsync(beneficiaireId, cancellationToken) ?? precedent.OrientationId, agentId: agentCourant.Id);
+        var contrat = precedent.Renouveler(
+            saisie.Debut, saisie.Fin, saisie.HeuresActivite, heuresParDefaut,
+            await OrientationEnVigueurAsync(beneficiaireId, cancellationToken), agentCourant.Id, saisie.Contenu);
         db.ContratsEngagement.Add(contrat);
         await EnregistrerAsync(contrat, ActionJournal.Creation, cancellationToken);
         return contrat;
