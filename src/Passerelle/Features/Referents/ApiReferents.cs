@@ -51,6 +51,7 @@ public static class ApiReferents
             .WithSummary("Désigne le référent unique, avec les règles de la page : après l'orientation, l'agent d'orientation désigne pour un service du Département, le responsable de la structure pour un partenaire.")
             .WithDescription("La désignation ouverte se termine la veille de la nouvelle. Un refus de règle répond 400 avec son motif ; rien n'est enregistré.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .AvecJeton();
         return v1;
     }
