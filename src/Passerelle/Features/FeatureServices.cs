@@ -30,7 +30,7 @@ public static class FeatureServices
 
         // Parcours — rendez-vous, agenda and outbox services.
 
-        // Parcours — référents, portefeuille and à traiter services.
+        Referents.ServicesReferents.AddReferentsPortefeuilleATraiter(services);
 
         services.AddScoped<Chiffres.CatalogueChiffres>();
         return services;

@@ -26,7 +26,7 @@ public static class Api
 
         // Parcours — rendez-vous endpoints.
 
-        // Parcours — référents endpoints.
+        Referents.ApiReferents.MapApiReferents(v1);
 
         // Any other /api path: 401 when anonymous (fallback policy), 404 otherwise. No route enumeration.
         app.MapFallback("/api/{**chemin}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ressource introuvable"))

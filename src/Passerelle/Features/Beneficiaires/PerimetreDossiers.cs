@@ -28,12 +28,14 @@ public enum Portee
 /// <list type="bullet">
 /// <item>Roles that never see individual records get 403 before anything is loaded (<see cref="Politique"/>).</item>
 /// <item>Complete scope: agents of orientation (the whole département); the person's référent unique and
-/// the agents of his structure (open designation); a Responsable for the designations of his structure and
-/// for the people living in the territories of his structure.</item>
+/// the agents of his structure (open designation); a Responsable for the designations of his structure, for
+/// the people oriented to his structure (he designates their référent) and for the people living in the
+/// territories of his structure; a référent replacing an absent one, for the absent's caseload, only on the
+/// days of the cover (<see cref="Suppleance"/>, judged in the département's time zone).</item>
 /// <item>Everything else: 404.</item>
 /// </list>
 /// </summary>
-public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agentCourant)
+public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agentCourant, TimeProvider temps)
 {
     public const string Politique = "DossiersIndividuels";
 
@@ -51,6 +53,7 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
     public static bool PeutOuvrirDesDossiers(ClaimsPrincipal utilisateur) => RolesAutorises.Any(utilisateur.EstDans);
 
     private Expression<Func<Beneficiaire, bool>>? _filtre;
+    private IReadOnlyList<SuppleanceEnCours>? _suppleances;
 
     /// <summary>The dossiers of the current département the agent sees completely; merged dossiers excluded.</summary>
     public async Task<IQueryable<Beneficiaire>> VisiblesAsync(CancellationToken cancellationToken = default) =>
@@ -71,6 +74,31 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
     {
         var agentId = agentCourant.Id;
         return visibles.Where(b => db.ReferentsUniques.Any(r => r.BeneficiaireId == b.Id && r.Fin == null && r.AgentId == agentId));
+    }
+
+    /// <summary>
+    /// The absent référents the current agent replaces today. Before the first day and after the last one,
+    /// none: the cover gives nothing outside its period.
+    /// </summary>
+    public async Task<IReadOnlyList<SuppleanceEnCours>> SuppleancesEnCoursAsync(CancellationToken cancellationToken = default)
+    {
+        if (_suppleances is not null)
+        {
+            return _suppleances;
+        }
+
+        var agentId = agentCourant.Id;
+        var utilisateur = agentCourant.Utilisateur;
+        if (agentId is null || utilisateur is null || db.DepartementCourantId is null || !utilisateur.EstDans(Role.Referent))
+        {
+            return _suppleances = [];
+        }
+
+        var aujourdhui = temps.Aujourdhui(utilisateur.Fuseau());
+        return _suppleances = await db.Suppleances.AsNoTracking()
+            .Where(s => s.RemplacantId == agentId && s.Du <= aujourdhui && s.Au >= aujourdhui)
+            .Join(db.Users, s => s.ReferentAbsentId, a => a.Id, (s, a) => new SuppleanceEnCours(s.ReferentAbsentId, a.Prenom + " " + a.Nom, s.Au))
+            .ToListAsync(cancellationToken);
     }
 
     private async Task<Expression<Func<Beneficiaire, bool>>> FiltreCompletAsync(CancellationToken cancellationToken)
@@ -110,9 +138,15 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
                 .ToListAsync(cancellationToken)
             : [];
 
+        var absents = (await SuppleancesEnCoursAsync(cancellationToken)).Select(s => (Guid?)s.ReferentAbsentId).ToList();
+        var structureOrientation = responsable ? structureId : null;
         return _filtre = b =>
             db.ReferentsUniques.Any(r => r.BeneficiaireId == b.Id && r.Fin == null
-                && (r.AgentId == agentId || (structureId != null && r.StructureId == structureId)))
+                && (r.AgentId == agentId || (structureId != null && r.StructureId == structureId) || absents.Contains(r.AgentId)))
+            || (structureOrientation != null && db.DecisionsOrientation.Any(o => o.BeneficiaireId == b.Id && o.Fin == null && o.StructureId == structureOrientation))
             || (b.CommuneCode != null && communes.Contains(b.CommuneCode));
     }
 }
+
+/// <summary>A cover running today: whose caseload the agent sees, and until when.</summary>
+public sealed record SuppleanceEnCours(Guid ReferentAbsentId, string NomAbsent, DateOnly Au);

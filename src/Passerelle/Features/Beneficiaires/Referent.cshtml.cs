@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
-using Passerelle.Domain;
 using Passerelle.Features.Shared;
 using Passerelle.Infrastructure.Tenancy;
 
@@ -12,7 +11,8 @@ namespace Passerelle.Features.Beneficiaires;
 
 /// <summary>Designates the référent unique: an agent of Passerelle, or an external référent named with his structure.</summary>
 [Authorize(Policy = PerimetreDossiers.Politique)]
-public sealed class ReferentModel(PasserelleDbContext db, PerimetreDossiers perimetre, ServiceDossiers service, TimeProvider temps) : PageModel
+public sealed class ReferentModel(
+    PasserelleDbContext db, PerimetreDossiers perimetre, ServiceDossiers service, AgentCourant agentCourant, TimeProvider temps) : PageModel
 {
     [BindProperty] public DateOnly? Debut { get; set; }
     [BindProperty] public Guid? AgentId { get; set; }
@@ -21,6 +21,9 @@ public sealed class ReferentModel(PasserelleDbContext db, PerimetreDossiers peri
     [BindProperty] public string? StructureExterne { get; set; }
 
     public string NomActuel { get; private set; } = "";
+    public Referents.OrientationPourDesignation? Orientation { get; private set; }
+    /// <summary>Why this agent may not designate the référent of this oriented person; null when he may.</summary>
+    public string? Refus { get; private set; }
     public List<SelectListItem> Agents { get; private set; } = [];
     public List<SelectListItem> Structures { get; private set; } = [];
 
@@ -75,9 +78,9 @@ public sealed class ReferentModel(PasserelleDbContext db, PerimetreDossiers peri
         }
 
         NomActuel = await db.Beneficiaires.Where(b => b.Id == id).Select(b => b.Prenoms + " " + (b.NomUsage ?? b.NomNaissance)).SingleAsync(cancellationToken);
-        var roleReferent = Data.RolesIdentite.IdPour(Role.Referent);
-        Agents = await db.Users.AsNoTracking()
-            .Where(a => a.Actif && db.UserRoles.Any(r => r.UserId == a.Id && r.RoleId == roleReferent))
+        Orientation = await Referents.RegleDesignation.OrientationAsync(db, id, cancellationToken);
+        Refus = await Referents.RegleDesignation.RefusAsync(db, Orientation, User, agentCourant.Id, cancellationToken);
+        Agents = await Referents.RegleDesignation.AgentsProposes(db, Orientation).AsNoTracking()
             .OrderBy(a => a.Nom).ThenBy(a => a.Prenom)
             .Select(a => new SelectListItem(
                 a.Prenom + " " + a.Nom + " — " + (db.Structures.Where(s => s.Id == a.StructureId).Select(s => s.Nom).FirstOrDefault() ?? "sans structure"),

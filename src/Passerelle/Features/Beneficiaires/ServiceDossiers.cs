@@ -138,13 +138,24 @@ public sealed class ServiceDossiers(PasserelleDbContext db, Journal journal, Pro
             throw new RegleMetierException("Le dossier est clos : rouvrez-le avant de désigner un référent.");
         }
 
+        // After the orientation, who designates depends on where the person is oriented.
+        var orientation = await Referents.RegleDesignation.OrientationAsync(db, id, cancellationToken);
+        if (await Referents.RegleDesignation.RefusAsync(db, orientation, agentCourant.Utilisateur, agentCourant.Id, cancellationToken) is { } refus)
+        {
+            throw new RegleMetierException(refus);
+        }
+
         var date = debut ?? throw new RegleMetierException("La date de début est obligatoire.");
         Guid? structureId = structureExterneId;
+        TypeStructure? typeStructure = null;
         if (agentId is { } idAgent)
         {
             // Resolved through the tenant filter: an agent of another département is not found.
-            var agent = await db.Users.Where(a => a.Id == idAgent && a.Actif).Select(a => new { a.StructureId }).SingleOrDefaultAsync(cancellationToken)
+            var agent = await db.Users.Where(a => a.Id == idAgent && a.Actif)
+                .Select(a => new { a.StructureId, Type = db.Structures.Where(s => s.Id == a.StructureId).Select(s => (TypeStructure?)s.Type).FirstOrDefault() })
+                .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new RegleMetierException("Choisissez un agent actif de votre département.");
+            typeStructure = agent.Type;
             var roleReferent = RolesIdentite.IdPour(Role.Referent);
             var estReferent = await db.UserRoles.AnyAsync(r => r.UserId == idAgent && r.RoleId == roleReferent, cancellationToken);
             if (!estReferent)
@@ -159,6 +170,11 @@ public sealed class ServiceDossiers(PasserelleDbContext db, Journal journal, Pro
         else if (structureExterneId is { } idStructure && !await db.Structures.AnyAsync(s => s.Id == idStructure, cancellationToken))
         {
             throw new RegleMetierException("Choisissez une structure de votre département.");
+        }
+
+        if (Referents.RegleDesignation.RefusReferent(orientation, new(agentId, structureId, typeStructure)) is { } refusReferent)
+        {
+            throw new RegleMetierException(refusReferent);
         }
 
         var periodes = await db.ReferentsUniques.Where(r => r.BeneficiaireId == id).ToListAsync(cancellationToken);
