@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 using Passerelle.Data;
+using Passerelle.Features.Api;
 using Passerelle.Domain;
 using Passerelle.Features.Shared;
 using Passerelle.Infrastructure.Audit;
@@ -24,7 +24,7 @@ namespace Passerelle.Features.Beneficiaires;
 public static class ApiBeneficiaires
 {
     public const int TailleMaximale = 100;
-    public const string MessageJetonInvalide = "Jeton antifalsification manquant ou invalide.";
+    public const string MessageJetonInvalide = ExtensionsPointsApi.MessageJetonInvalide;
     public const string MessageDoublons =
         "Une personne proche est déjà enregistrée : vérifiez qu'il ne s'agit pas d'elle, puis renvoyez la demande avec « confirmerDoublons » à true pour créer un nouveau dossier.";
     public const string MessageIntrouvable = "Ce dossier n'existe pas ou n'est pas dans votre périmètre.";
@@ -492,44 +492,4 @@ public static class ApiBeneficiaires
 
         return (page ?? 1, taille ?? Pagination.TailleParDefaut);
     }
-
-    /// <summary>The problem responses every endpoint of the group may give, described in the OpenAPI document.</summary>
-    private static RouteHandlerBuilder Erreurs(this RouteHandlerBuilder endpoint, params int[] codes)
-    {
-        endpoint.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        foreach (var code in codes)
-        {
-            endpoint.ProducesProblem(code);
-        }
-
-        return endpoint;
-    }
-
-    /// <summary>
-    /// Minimal APIs validate antiforgery on their own only for form-bound endpoints: a JSON write checks the
-    /// <c>RequestVerificationToken</c> header here, before the handler runs. Its 400 is already described by
-    /// each endpoint's ValidationProblem.
-    /// </summary>
-    private static RouteHandlerBuilder AvecJeton(this RouteHandlerBuilder endpoint) => endpoint
-        .AddEndpointFilter(async (contexte, suivant) =>
-        {
-            var antiforgery = contexte.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
-            return await antiforgery.IsRequestValidAsync(contexte.HttpContext)
-                ? await suivant(contexte)
-                : TypedResults.Problem(MessageJetonInvalide, statusCode: StatusCodes.Status400BadRequest, title: "Requête refusée");
-        })
-        .AddOpenApiOperationTransformer((operation, contexte, _) =>
-        {
-            var nom = contexte.ApplicationServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName!;
-            operation.Parameters ??= [];
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = nom,
-                In = ParameterLocation.Header,
-                Required = true,
-                Description = "Le jeton donné par GET /api/v1/jeton, avec le cookie de session et le cookie antifalsification.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            });
-            return Task.CompletedTask;
-        });
 }

@@ -1,11 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 using Passerelle.Data;
+using Passerelle.Features.Api;
 using Passerelle.Domain;
 using Passerelle.Features.Beneficiaires;
 using Passerelle.Features.Shared;
@@ -135,31 +133,4 @@ public static class ApiReferents
 
     private static ProblemHttpResult Introuvable() =>
         TypedResults.Problem(ApiBeneficiaires.MessageIntrouvable, statusCode: StatusCodes.Status404NotFound, title: "Dossier introuvable");
-
-    /// <summary>
-    /// The antiforgery header check of the dossier API (ApiBeneficiaires keeps its own private): a JSON write
-    /// carries the <c>RequestVerificationToken</c> header, checked before the handler runs.
-    /// </summary>
-    private static RouteHandlerBuilder AvecJeton(this RouteHandlerBuilder endpoint) => endpoint
-        .AddEndpointFilter(async (contexte, suivant) =>
-        {
-            var antiforgery = contexte.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
-            return await antiforgery.IsRequestValidAsync(contexte.HttpContext)
-                ? await suivant(contexte)
-                : TypedResults.Problem(ApiBeneficiaires.MessageJetonInvalide, statusCode: StatusCodes.Status400BadRequest, title: "Requête refusée");
-        })
-        .AddOpenApiOperationTransformer((operation, contexte, _) =>
-        {
-            var nom = contexte.ApplicationServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName!;
-            operation.Parameters ??= [];
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = nom,
-                In = ParameterLocation.Header,
-                Required = true,
-                Description = "Le jeton donné par GET /api/v1/jeton, avec le cookie de session et le cookie antifalsification.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            });
-            return Task.CompletedTask;
-        });
 }
