@@ -433,7 +433,7 @@ public sealed class ParcoursDemo
         private RendezVous Planifier(Randomizer r, Beneficiaire personne, Guid agentId, Guid? structureId, DateOnly jour)
         {
             jour = jour.DayOfWeek switch { DayOfWeek.Saturday => jour.AddDays(2), DayOfWeek.Sunday => jour.AddDays(1), _ => jour };
-            var type = Pondere(r, [(TypeRendezVous.Individuel, 15), (TypeRendezVous.Telephone, 4), (TypeRendezVous.Visio, 1)]);
+            var type = Tirages.Pondere(r, [(TypeRendezVous.Individuel, 15), (TypeRendezVous.Telephone, 4), (TypeRendezVous.Visio, 1)]);
             var structure = structureId is { } id ? cadre.Structures.GetValueOrDefault(id) : null;
             var lieu = type == TypeRendezVous.Individuel ? structure?.Adresse ?? structure?.Nom ?? "Locaux du référent" : null;
             var heure = r.Number(9, 16);
@@ -487,20 +487,5 @@ public sealed class ParcoursDemo
         private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
         private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
-
-        private static T Pondere<T>(Randomizer r, IReadOnlyList<(T Valeur, int Poids)> choix)
-        {
-            var tirage = r.Number(1, choix.Sum(c => c.Poids));
-            foreach (var (valeur, poids) in choix)
-            {
-                tirage -= poids;
-                if (tirage <= 0)
-                {
-                    return valeur;
-                }
-            }
-
-            return choix[^1].Valeur;
-        }
     }
 }

@@ -310,7 +310,7 @@ public sealed class PersonnesDemo(ProtectionNir protection)
             }
 
             var plie = dispositifs.HasFlag(Domain.Dispositifs.Plie) && _cadre.ReferentPlie is not null;
-            var secteur = plie ? _cadre.Secteurs[0] : Pondere(r, _cadre.Secteurs.Select(s => (s, s.Poids)).ToList());
+            var secteur = plie ? _cadre.Secteurs[0] : Tirages.Pondere(r, _cadre.Secteurs.Select(s => (s, s.Poids)).ToList());
             var commune = secteur.Communes[r.Bool(0.45f) ? 0 : r.Number(0, secteur.Communes.Count - 1)];
             var adresse = Adresse(r);
             var nouveau = !plie && r.Bool(0.15f);
@@ -587,7 +587,7 @@ public sealed class PersonnesDemo(ProtectionNir protection)
                 return null;
             }
 
-            var choix = Pondere(r, possibles);
+            var choix = Tirages.Pondere(r, possibles);
             return choix.Agent is null ? Externe(r, choix.StructureExterne!) : choix;
         }
 
@@ -710,7 +710,7 @@ public sealed class PersonnesDemo(ProtectionNir protection)
             var niveaux = new Dictionary<string, NiveauFrein>(StringComparer.Ordinal);
             foreach (var theme in r.Shuffle(ThemesFreins).Take(r.Number(4, 10)))
             {
-                niveaux[theme] = Pondere(r, [(NiveauFrein.Aucun, 2), (NiveauFrein.Leger, 4), (NiveauFrein.Important, 3), (NiveauFrein.Bloquant, 2)]);
+                niveaux[theme] = Tirages.Pondere(r, [(NiveauFrein.Aucun, 2), (NiveauFrein.Leger, 4), (NiveauFrein.Important, 3), (NiveauFrein.Bloquant, 2)]);
             }
 
             for (var session = 0; session < sessions && date <= fin; session++)
@@ -752,7 +752,7 @@ public sealed class PersonnesDemo(ProtectionNir protection)
                 return;
             }
 
-            var nombre = Pondere(r, [(1, 3), (2, 3), (3, 2), (4, 1)]);
+            var nombre = Tirages.Pondere(r, [(1, 3), (2, 3), (3, 2), (4, 1)]);
             var dates = Enumerable.Range(0, nombre).Select(_ => Entre(r, debut.AddDays(1), fin)).Order().ToList();
             var textes = r.Shuffle(Notes).Take(nombre).ToList();
             if (r.Bool(0.5f))
@@ -825,21 +825,6 @@ public sealed class PersonnesDemo(ProtectionNir protection)
         private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
         private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
-
-        private static T Pondere<T>(Randomizer r, IReadOnlyList<(T Valeur, int Poids)> choix)
-        {
-            var tirage = r.Number(1, choix.Sum(c => c.Poids));
-            foreach (var (valeur, poids) in choix)
-            {
-                tirage -= poids;
-                if (tirage <= 0)
-                {
-                    return valeur;
-                }
-            }
-
-            return choix[^1].Valeur;
-        }
     }
 
     public static string SansAccents(string texte)
