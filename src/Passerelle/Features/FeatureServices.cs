@@ -28,7 +28,7 @@ public static class FeatureServices
 
         // Parcours — contrats services.
 
-        // Parcours — rendez-vous, agenda and outbox services.
+        SuiviRendezVous.ServicesRendezVous.AddRendezVous(services);
 
         // Parcours — référents, portefeuille and à traiter services.
 

@@ -24,7 +24,7 @@ public static class Api
 
         // Parcours — contrats endpoints.
 
-        // Parcours — rendez-vous endpoints.
+        SuiviRendezVous.ApiRendezVous.MapApiRendezVous(v1);
 
         // Parcours — référents endpoints.
 

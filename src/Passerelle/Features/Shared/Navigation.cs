@@ -23,7 +23,7 @@ public static class Navigation
         (Role.Responsable, new("/beneficiaires", "Personnes suivies", "Les personnes de votre territoire et de votre structure, les doublons à fusionner.")),
         // Parcours — orientation links.
 
-        // Parcours — rendez-vous, agenda and manquements links.
+        .. SuiviRendezVous.ServicesRendezVous.Liens,
 
         // Parcours — portefeuille and à traiter links.
 
