@@ -21,6 +21,8 @@ public sealed class ModeleTests
             "The demo command checks whether any account exists at all, across départements.",
         ["Features/Plateforme/Index.cshtml.cs#IndexModel"] =
             "The platform administrator counts accounts per département without reading them.",
+        ["Infrastructure/Courriel/EnvoiMessagesSortants.cs#EnvoiMessagesSortants"] =
+            "The outbox job runs outside any request and sends the messages of every département; it reads and marks the outbox only.",
     };
 
     [Theory]

@@ -18,6 +18,9 @@ public sealed record JourAgenda(DateOnly Date, bool Aujourdhui, IReadOnlyList<En
 /// </summary>
 public static class SemaineAgenda
 {
+    /// <summary>"Lundi 30 novembre": a capital for the day only, as French writes it.</summary>
+    public static string Majuscule(string texte) => texte.Length == 0 ? texte : string.Concat(char.ToUpperInvariant(texte[0]).ToString(), texte[1..]);
+
     public static DateOnly Lundi(DateOnly jour) => jour.AddDays(-(((int)jour.DayOfWeek + 6) % 7));
 
     public static async Task<List<JourAgenda>> LireAsync(

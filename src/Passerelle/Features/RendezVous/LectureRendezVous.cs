@@ -19,8 +19,7 @@ public static class LectureRendezVous
 {
     /// <summary>The rendez-vous of a person, latest first, each with its last convocation letter (a document of the dossier).</summary>
     public static Task<List<LigneRendezVous>> ListerAsync(PasserelleDbContext db, Guid beneficiaireId, CancellationToken cancellationToken) =>
-        Projeter(db, db.RendezVous.AsNoTracking().Where(r => r.BeneficiaireId == beneficiaireId))
-            .OrderByDescending(r => r.Debut).ThenByDescending(r => r.Id)
+        Projeter(db, db.RendezVous.AsNoTracking().Where(r => r.BeneficiaireId == beneficiaireId).OrderByDescending(r => r.Debut).ThenByDescending(r => r.Id))
             .ToListAsync(cancellationToken);
 
     public static Task<LigneRendezVous?> LireAsync(PasserelleDbContext db, Guid beneficiaireId, Guid rendezVousId, CancellationToken cancellationToken) =>

@@ -16,9 +16,19 @@ namespace Passerelle.Features.Agenda.Seances;
 public sealed class SeanceModel(
     PasserelleDbContext db, PerimetreDossiers perimetre, AgentCourant agentCourant, ServiceSeances service, Journal journal, TimeProvider temps) : PageModel
 {
-    /// <summary>Per seat (rendez-vous id): Honore, Manque or Excuse; empty leaves the seat as it is.</summary>
-    [BindProperty] public Dictionary<Guid, IssueRendezVous?> Presences { get; set; } = [];
-    [BindProperty] public Dictionary<Guid, string?> Motifs { get; set; } = [];
+    /// <summary>Per seat (rendez-vous id, as text): Honore, Manque or Excuse; empty leaves the seat as it is.</summary>
+    /// <remarks>Nullable: a form where no seat is changed posts neither, which is not a missing field.</remarks>
+    [BindProperty] public Dictionary<string, string?>? Presences { get; set; }
+    [BindProperty] public Dictionary<string, string?>? Motifs { get; set; }
+
+    public IssueRendezVous? Presence(Guid rendezVousId) =>
+        Enum.TryParse<IssueRendezVous>(Valeur(Presences, rendezVousId), out var issue) ? issue : null;
+
+    public string? Motif(Guid rendezVousId) => Valeur(Motifs, rendezVousId);
+
+    /// <summary>By id whatever the case of its letters: SQLite writes Guids in capitals.</summary>
+    private static string? Valeur(Dictionary<string, string?>? valeurs, Guid rendezVousId) =>
+        valeurs?.FirstOrDefault(v => Guid.TryParse(v.Key, out var id) && id == rendezVousId).Value;
 
     public VueSeance Seance { get; private set; } = null!;
     public bool Commencee { get; private set; }
@@ -72,15 +82,25 @@ public sealed class SeanceModel(
             return Forbid();
         }
 
-        var saisies = Presences.Where(p => p.Value is not null)
-            .Select(p => new PresenceSaisie(p.Key, p.Value!.Value, Motifs.GetValueOrDefault(p.Key)))
-            .ToList();
+        var saisies = new List<PresenceSaisie>();
+        foreach (var (cle, valeur) in (Presences ?? []).Where(p => !string.IsNullOrEmpty(p.Value)))
+        {
+            if (!Guid.TryParse(cle, out var rendezVousId) || !Enum.TryParse<IssueRendezVous>(valeur, out var issue)
+                || issue is not (IssueRendezVous.Honore or IssueRendezVous.Manque or IssueRendezVous.Excuse))
+            {
+                ModelState.AddModelError(string.Empty, "Choisissez présent, absent ou excusé dans la liste.");
+                continue;
+            }
+
+            saisies.Add(new PresenceSaisie(rendezVousId, issue, Motif(rendezVousId)));
+        }
+
         foreach (var saisie in saisies.Where(s => s.Issue == IssueRendezVous.Excuse && string.IsNullOrWhiteSpace(s.Motif)))
         {
             ModelState.AddModelError($"{nameof(Motifs)}[{saisie.RendezVousId}]", "Indiquez le motif de l'excuse.");
         }
 
-        if (saisies.Count == 0)
+        if (saisies.Count == 0 && ModelState.IsValid)
         {
             ModelState.AddModelError(string.Empty, "Choisissez au moins une présence, une absence ou une excuse.");
         }
