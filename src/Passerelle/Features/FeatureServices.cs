@@ -28,7 +28,7 @@ public static class FeatureServices
 
         services.AddScoped<Contrats.ServiceContrats>();
 
-        // Parcours — rendez-vous, agenda and outbox services.
+        SuiviRendezVous.ServicesRendezVous.AddRendezVous(services);
 
         Referents.ServicesReferents.AddReferentsPortefeuilleATraiter(services);
 

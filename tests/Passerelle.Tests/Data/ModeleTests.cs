@@ -23,6 +23,8 @@ public sealed class ModeleTests
             "The platform administrator counts accounts per département without reading them.",
         ["Features/Chiffres/CatalogueChiffres.cs#DuDepartement"] =
             "Every figure takes its département as a parameter and filters on it explicitly, whatever the ambient one.",
+        ["Infrastructure/Courriel/EnvoiMessagesSortants.cs#EnvoiMessagesSortants"] =
+            "The outbox job runs outside any request and sends the messages of every département; it reads and marks the outbox only.",
     };
 
     [Theory]

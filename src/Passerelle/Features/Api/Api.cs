@@ -24,7 +24,7 @@ public static class Api
 
         Contrats.ApiContrats.MapApiContrats(v1);
 
-        // Parcours — rendez-vous endpoints.
+        SuiviRendezVous.ApiRendezVous.MapApiRendezVous(v1);
 
         Referents.ApiReferents.MapApiReferents(v1);
 

@@ -65,7 +65,7 @@ public static class ChronologieDossier
             .Select(d => new { d.Instant, d.NomFichier }).ToListAsync(cancellationToken);
         evenements.AddRange(documents.Select(d => Horodate(d.Instant, fuseau, "Document", "Document ajouté", d.NomFichier)));
 
-        // Parcours — rendez-vous: its events are added here.
+        await SuiviRendezVous.ChronologieRendezVous.AjouterAsync(db, beneficiaireId, fuseau, evenements, cancellationToken);
 
         var clotures = await db.ClotureDossiers.AsNoTracking().Where(c => c.BeneficiaireId == beneficiaireId)
             .Select(c => new { c.Date, c.Motif, c.Commentaire, c.DateReouverture }).ToListAsync(cancellationToken);

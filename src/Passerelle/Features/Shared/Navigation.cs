@@ -23,7 +23,7 @@ public static class Navigation
         (Role.Responsable, new("/beneficiaires", "Personnes suivies", "Les personnes de votre territoire et de votre structure, les doublons à fusionner.")),
         // Parcours — orientation links.
 
-        // Parcours — rendez-vous, agenda and manquements links.
+        .. SuiviRendezVous.ServicesRendezVous.Liens,
 
         (Role.Referent, new("/a-traiter", "À traiter", "Vos rendez-vous à enregistrer et les contrats à faire signer cette semaine.")),
         (Role.AgentOrientation, new("/a-traiter", "À traiter", "Les orientations dont le délai expire cette semaine, vos rendez-vous à enregistrer.")),

@@ -277,6 +277,8 @@ public sealed class DocumentPdf(string titre)
 
         public void Image(byte[] contenu, double hauteurMaximale)
         {
+            // The logo is the first thing drawn: the page must exist before its width is read.
+            _ = Gfx;
             using var flux = new MemoryStream(contenu, writable: false);
             using var image = XImage.FromStream(flux);
             var echelle = Math.Min(hauteurMaximale / image.PointHeight, Largeur / 2 / image.PointWidth);
