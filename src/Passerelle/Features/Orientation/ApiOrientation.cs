@@ -41,7 +41,7 @@ public static class ApiOrientation
         DateOnly DateDecision, DateOnly? DateNotification, string Motif, int? DelaiJours, int? SemainesDelai, bool HorsDelai,
         DateOnly? RevisionDue, string? MotifVulnerabilite, Guid? PrecedenteId, DateOnly? Fin, bool EnVigueur);
 
-    public sealed class CorpsDecision
+    public sealed class CorpsDecisionOrientation
     {
         [Description("Emploi, SocioProfessionnel ou Social.")]
         public string? Parcours { get; set; }
@@ -110,7 +110,7 @@ public static class ApiOrientation
     }
 
     private static async Task<Results<Created<OrientationDto>, ValidationProblem, ProblemHttpResult>> DeciderAsync(
-        Guid id, CorpsDecision corps, PasserelleDbContext db, PerimetreDossiers perimetre, ServiceOrientation service, CancellationToken cancellationToken)
+        Guid id, CorpsDecisionOrientation corps, PasserelleDbContext db, PerimetreDossiers perimetre, ServiceOrientation service, CancellationToken cancellationToken)
     {
         if (await perimetre.PorteeAsync(id, cancellationToken) != Portee.Complete)
         {
@@ -199,7 +199,7 @@ public static class ApiOrientation
 
     private static RouteHandlerBuilder Erreurs(this RouteHandlerBuilder endpoint, params int[] codes)
     {
-        endpoint.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        endpoint.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         foreach (var code in codes)
         {
             endpoint.ProducesProblem(code);
