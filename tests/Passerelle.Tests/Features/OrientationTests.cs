@@ -122,6 +122,8 @@ public abstract partial class OrientationTests(ApplicationDeTest app)
         var sansDroit = await PersonneAsync("Estival", null, "15001");
         var suspendue = await PersonneAsync("Fau", Aujourdhui.AddDays(-40), "15001");
         var orientee = await PersonneAsync("Gineste", Aujourdhui.AddDays(-45), "15001");
+        // Received before the first period of the setting (1 January 2025): listed by its receipt, not judged.
+        var avantParametre = await PersonneAsync("Arnal", new DateOnly(2024, 12, 2), "15001");
         var cantal = await app.Base.DepartementAsync("15");
         await using (var db = app.Base.Contexte(cantal))
         {
@@ -137,7 +139,9 @@ public abstract partial class OrientationTests(ApplicationDeTest app)
         var (_, dansLeDelai) = await client.PageAsync($"/orientation?Territoire={territoire}&Etat=DansLeDelai");
 
         reponse.StatusCode.ShouldBe(HttpStatusCode.OK);
-        Personnes(file).ShouldBe([horsDelai, moyenne, recente]);
+        Personnes(file).ShouldBe([avantParametre, horsDelai, moyenne, recente]);
+        Ligne(file, avantParametre).ShouldContain("Délai non paramétré à cette date");
+        Espaces(file.QuerySelector(".alerte-info")!.TextContent).ShouldStartWith("1 personne a reçu l'information avant la première période du délai d'orientation paramétré");
         Personnes(file).ShouldNotContain(nonSoumise);
         Personnes(file).ShouldNotContain(sansDroit);
         Personnes(file).ShouldNotContain(suspendue);

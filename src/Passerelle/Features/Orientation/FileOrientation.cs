@@ -26,7 +26,8 @@ public sealed record LigneExamen(
     Guid Id, string Nom, string Prenoms, string? Commune, string? Referent, string LibelleOrganisme, DateOnly DateDecision,
     DateOnly RevisionDue, int JoursRestants, bool Vulnerable);
 
-public sealed record FileAOrienter(PageDe<LigneFile> Lignes, int HorsDelai);
+/// <param name="SansDelai">People received on a day no period of the setting covers: their delay cannot be judged.</param>
+public sealed record FileAOrienter(PageDe<LigneFile> Lignes, int HorsDelai, int SansDelai);
 
 /// <summary>
 /// The orientation queue: the people of the agent's scope soumis aux droits et devoirs on the latest state
@@ -77,6 +78,7 @@ public sealed class FileOrientation(PasserelleDbContext db, PerimetreDossiers pe
         var periodes = await PeriodesDelai.LireAsync(db, cancellationToken);
         var juges = candidats.Select(Juger(periodes));
         var horsDelai = await juges.CountAsync(c => c.Echeance < aujourdhui, cancellationToken);
+        var sansDelai = await juges.CountAsync(c => c.Echeance == null, cancellationToken);
         juges = etat switch
         {
             EtatDelai.HorsDelai => juges.Where(c => c.Echeance < aujourdhui),
@@ -98,7 +100,7 @@ public sealed class FileOrientation(PasserelleDbContext db, PerimetreDossiers pe
                 c.Id, p.Nom, p.Prenoms, p.NomUsage is null ? null : p.NomNaissance, p.DateNaissance, p.Commune, p.Referent,
                 c.Reception, periodes.Juger(c.Reception, aujourdhui), suggestions[c.Id]);
         }).ToList();
-        return new FileAOrienter(new PageDe<LigneFile>(lignes, resultat.Page, resultat.TaillePage, resultat.Total), horsDelai);
+        return new FileAOrienter(new PageDe<LigneFile>(lignes, resultat.Page, resultat.TaillePage, resultat.Total), horsDelai, sansDelai);
     }
 
     /// <summary>Social tracks in force whose joint review falls due within <see cref="VueOrientation.JoursAvantExamen"/> days, or is past.</summary>

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Passerelle.Domain;
 using Passerelle.Features.Beneficiaires;
 using Passerelle.Features.Shared;
+using Passerelle.Infrastructure.Audit;
 
 namespace Passerelle.Features.Orientation;
 
 /// <summary>A référent asks for another track for a person of his scope; a Responsable answers.</summary>
 [Authorize(Roles = nameof(Role.Referent))]
-public sealed class ReorientationModel(PerimetreDossiers perimetre, ServiceOrientation service) : PageModel
+public sealed class ReorientationModel(PerimetreDossiers perimetre, ServiceOrientation service, Journal journal) : PageModel
 {
     public static readonly IReadOnlyList<SelectListItem> Parcours =
         Enum.GetValues<TypeParcours>().Select(p => new SelectListItem(p.Libelle(), p.ToString())).ToList();
@@ -37,6 +38,7 @@ public sealed class ReorientationModel(PerimetreDossiers perimetre, ServiceOrien
         }
 
         Vue = await service.LireAsync(id, cancellationToken);
+        await journal.EnregistrerAsync(ActionJournal.Consultation, nameof(Beneficiaire), id, cancellationToken: cancellationToken);
         return Page();
     }
 

@@ -35,8 +35,11 @@ public static class TypesOrganisme
         OrganismeOrientation.CapEmploi => type == TypeStructure.CapEmploi,
         OrganismeOrientation.MissionLocale => type == TypeStructure.MissionLocale,
         OrganismeOrientation.ServiceDepartement => type == TypeStructure.ServiceDepartement,
-        _ => type != TypeStructure.Plateforme && !Nommes.Contains(type),
+        _ => !Nommes.Contains(type) && !NonAccompagnants.Contains(type),
     };
+
+    /// <summary>Kinds of structure that never accompany a person: not offered for an orientation.</summary>
+    public static readonly IReadOnlyList<TypeStructure> NonAccompagnants = [TypeStructure.Plateforme, TypeStructure.Etat, TypeStructure.Region];
 
     public static OrganismeOrientation Pour(TypeStructure type) => type switch
     {

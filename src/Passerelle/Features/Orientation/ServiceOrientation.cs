@@ -101,7 +101,7 @@ public sealed class ServiceOrientation(
 
     /// <summary>The active structures of the département that an orientation may name, by organism then name.</summary>
     public async Task<List<StructureOrientation>> StructuresAsync(CancellationToken cancellationToken = default) =>
-        (await db.Structures.AsNoTracking().Where(s => s.Active && s.Type != TypeStructure.Plateforme)
+        (await db.Structures.AsNoTracking().Where(s => s.Active && !TypesOrganisme.NonAccompagnants.Contains(s.Type))
             .Select(s => new StructureOrientation(s.Id, s.Nom, s.Type))
             .ToListAsync(cancellationToken))
         .OrderBy(s => s.Organisme).ThenBy(s => s.Nom, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true))
@@ -140,7 +140,7 @@ public sealed class ServiceOrientation(
 
         if (saisie.StructureId is { } structureId)
         {
-            var structure = await db.Structures.AsNoTracking().Where(s => s.Id == structureId && s.Active && s.Type != TypeStructure.Plateforme)
+            var structure = await db.Structures.AsNoTracking().Where(s => s.Id == structureId && s.Active && !TypesOrganisme.NonAccompagnants.Contains(s.Type))
                 .Select(s => new { s.Nom, s.Type }).SingleOrDefaultAsync(cancellationToken);
             if (structure is null)
             {
@@ -388,8 +388,11 @@ public sealed class ServiceOrientation(
         journal.Ajouter(ActionJournal.Modification, nameof(Beneficiaire), decision.BeneficiaireId);
     }
 
+    /// <summary>The weeks of the delay valid on the day of receipt; null when none is (or a value that could not be a delay).</summary>
     public async Task<int?> SemainesAsync(DateOnly reception, CancellationToken cancellationToken) =>
-        (int?)(await parametres.ValeurAuAsync(ClesParametres.DelaiOrientation, reception, cancellationToken: cancellationToken))?.ValeurNumerique;
+        (int?)(await parametres.ValeurAuAsync(ClesParametres.DelaiOrientation, reception, cancellationToken: cancellationToken))?.ValeurNumerique is > 0 and var semaines
+            ? semaines
+            : null;
 
     private async Task<int?> MoisRevisionAsync(bool vulnerable, DateOnly date, CancellationToken cancellationToken) =>
         (int?)(await parametres.ValeurAuAsync(
