@@ -395,6 +395,30 @@ public abstract partial class OrientationTests(ApplicationDeTest app)
     }
 
     [Fact]
+    public async Task Un_responsable_voit_la_file_de_son_perimetre_seulement()
+    {
+        var chezLui = await PersonneAsync("Veyrières", Aujourdhui.AddDays(-25), "15014", referent: null);
+        var ailleurs = await PersonneAsync("Ytrac", Aujourdhui.AddDays(-25), "15120", referent: "referent.mauriac");
+        using var client = await ConnecteAsync("responsable.cantal");
+
+        var vus = new List<Guid>();
+        var suivante = "/orientation";
+        while (suivante is not null)
+        {
+            var (reponse, page) = await client.PageAsync(suivante);
+            reponse.StatusCode.ShouldBe(HttpStatusCode.OK);
+            vus.AddRange(Personnes(page));
+            suivante = page.QuerySelector("nav.pagination a[rel=next]")?.GetAttribute("href");
+        }
+
+        vus.ShouldContain(chezLui);
+        vus.ShouldNotContain(ailleurs);
+        var (_, lecture) = await client.PageAsync($"/beneficiaires/{chezLui}/orientation");
+        lecture.QuerySelector("select[name='Saisie.Parcours']").ShouldBeNull();
+        (await client.Http.GetAsync($"/beneficiaires/{ailleurs}/orientation")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Une_reorientation_acceptee_remplace_l_orientation_et_garde_l_ancienne()
     {
         var personne = await PersonneAsync("Sabatier", Aujourdhui.AddDays(-60), "15014");
@@ -460,11 +484,13 @@ public abstract partial class OrientationTests(ApplicationDeTest app)
         var url = $"/orientation/reorientations/{demande.Id}";
         var version = demande.Version.ToString(CultureInfo.InvariantCulture);
 
+        var perimee = await responsable.PosterAsync(url, [new("Version", (demande.Version + 1).ToString(CultureInfo.InvariantCulture)), new("MotifRefus", "Trop tard.")], $"{url}?handler=Refuser");
         var sansMotif = await responsable.PosterAsync(url, [new("Version", version), new("MotifRefus", " ")], $"{url}?handler=Refuser");
         var refusee = await responsable.PosterAsync(url, [new("Version", version), new("MotifRefus", "Attendre la fin de l'action logement.")], $"{url}?handler=Refuser");
 
         Espaces((await ClientPasserelle.DocumentAsync(sansMotif)).QuerySelector(".resume-erreurs")?.TextContent
             ?? (await ClientPasserelle.DocumentAsync(sansMotif)).Body!.TextContent).ShouldContain("Le motif du refus est obligatoire");
+        Espaces((await ClientPasserelle.DocumentAsync(perimee)).QuerySelector(".resume-erreurs")!.TextContent).ShouldContain("modifiée entre-temps");
         refusee.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         db.ChangeTracker.Clear();
         var reponse = await db.DemandesReorientation.SingleAsync(d => d.Id == demande.Id);

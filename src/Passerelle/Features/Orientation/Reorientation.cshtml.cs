@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Passerelle.Domain;
 using Passerelle.Features.Beneficiaires;
 using Passerelle.Features.Shared;
@@ -13,9 +12,6 @@ namespace Passerelle.Features.Orientation;
 [Authorize(Roles = nameof(Role.Referent))]
 public sealed class ReorientationModel(PerimetreDossiers perimetre, ServiceOrientation service, Journal journal) : PageModel
 {
-    public static readonly IReadOnlyList<SelectListItem> Parcours =
-        Enum.GetValues<TypeParcours>().Select(p => new SelectListItem(p.Libelle(), p.ToString())).ToList();
-
     [BindProperty] public TypeParcours? ParcoursSouhaite { get; set; }
     [BindProperty] public string? Motif { get; set; }
 

@@ -32,8 +32,8 @@ public sealed class ReponseModel(PasserelleDbContext db, ServiceOrientation serv
 
         Saisie.Parcours = demande.ParcoursSouhaite;
         Saisie.DateDecision = service.Aujourdhui();
+        Version = demande.Version;
         await ChargerAsync(demandeId, demande.BeneficiaireId, cancellationToken);
-        Version = Demande.Version;
         await journal.EnregistrerAsync(ActionJournal.Consultation, nameof(Beneficiaire), demande.BeneficiaireId, cancellationToken: cancellationToken);
         return Page();
     }
@@ -94,8 +94,8 @@ public sealed class ReponseModel(PasserelleDbContext db, ServiceOrientation serv
             return NotFound();
         }
 
+        Version = demande.Version;
         await ChargerAsync(demandeId, demande.BeneficiaireId, cancellationToken);
-        Version = Demande.Version;
         return Page();
     }
 
@@ -106,6 +106,7 @@ public sealed class ReponseModel(PasserelleDbContext db, ServiceOrientation serv
         if (Demande.Statut == StatutDemandeReorientation.EnAttente)
         {
             Formulaire = await FormulaireDecision.ChargerAsync(service, Saisie, "Accepter et émettre le courrier", "Accepter", cancellationToken);
+            Formulaire.Version = Version;
         }
     }
 }
