@@ -24,7 +24,7 @@ public static class FeatureServices
         services.AddScoped<Courriers.ServiceCourriers>();
         Beneficiaires.Cloture.ServicesFinDeSuivi.AddFinDeSuivi(services);
 
-        // Parcours — orientation services.
+        Orientation.ServicesOrientation.AddOrientation(services);
 
         services.AddScoped<Contrats.ServiceContrats>();
 

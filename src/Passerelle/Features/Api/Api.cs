@@ -20,7 +20,7 @@ public static class Api
             .WithName("Departements").WithSummary("Les départements hébergés (administrateur de la plateforme).");
         Beneficiaires.ApiBeneficiaires.MapApiBeneficiaires(v1);
 
-        // Parcours — orientation endpoints.
+        Orientation.ApiOrientation.MapApiOrientation(v1);
 
         Contrats.ApiContrats.MapApiContrats(v1);
 

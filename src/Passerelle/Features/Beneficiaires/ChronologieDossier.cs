@@ -42,7 +42,7 @@ public static class ChronologieDossier
             }
         }
 
-        // Parcours — orientation: its events are added here.
+        evenements.AddRange(await Orientation.ChronologieOrientation.LireAsync(db, beneficiaireId, cancellationToken));
 
         var evaluations = await db.EvaluationsFreins.AsNoTracking().Where(e => e.BeneficiaireId == beneficiaireId)
             .GroupBy(e => e.Date)

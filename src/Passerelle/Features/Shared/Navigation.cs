@@ -21,7 +21,7 @@ public static class Navigation
         (Role.Referent, new("/beneficiaires", "Personnes suivies", "Votre portefeuille, la recherche d'une personne et son dossier.")),
         (Role.AgentOrientation, new("/beneficiaires", "Personnes suivies", "Rechercher une personne, enregistrer un nouvel entrant, ouvrir son dossier.")),
         (Role.Responsable, new("/beneficiaires", "Personnes suivies", "Les personnes de votre territoire et de votre structure, les doublons à fusionner.")),
-        // Parcours — orientation links.
+        .. Orientation.NavigationOrientation.Liens,
 
         .. SuiviRendezVous.ServicesRendezVous.Liens,
 

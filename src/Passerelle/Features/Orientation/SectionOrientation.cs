@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Passerelle.Features.Orientation;
+
+/// <summary>The orientation section of the dossier page, which has already checked the scope and journaled the reading.</summary>
+public sealed class SectionOrientation(ServiceOrientation service) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Guid beneficiaireId) =>
+        View("~/Features/Orientation/_SectionOrientation.cshtml", await service.LireAsync(beneficiaireId, HttpContext.RequestAborted));
+}
