@@ -1,11 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Microsoft.OpenApi;
 using Passerelle.Data;
+using Passerelle.Features.Api;
 using Passerelle.Domain;
 using Passerelle.Features.Beneficiaires;
 using Passerelle.Features.Shared;
@@ -196,39 +194,4 @@ public static class ApiOrientation
     }
 
     // The two helpers below repeat ApiBeneficiaires' private ones: that file is not this feature's to change.
-
-    private static RouteHandlerBuilder Erreurs(this RouteHandlerBuilder endpoint, params int[] codes)
-    {
-        endpoint.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        foreach (var code in codes)
-        {
-            endpoint.ProducesProblem(code);
-        }
-
-        return endpoint;
-    }
-
-    /// <summary>A JSON write checks the antiforgery header before its handler runs, as ApiBeneficiaires' writes do.</summary>
-    private static RouteHandlerBuilder AvecJeton(this RouteHandlerBuilder endpoint) => endpoint
-        .AddEndpointFilter(async (contexte, suivant) =>
-        {
-            var antiforgery = contexte.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
-            return await antiforgery.IsRequestValidAsync(contexte.HttpContext)
-                ? await suivant(contexte)
-                : TypedResults.Problem(ApiBeneficiaires.MessageJetonInvalide, statusCode: StatusCodes.Status400BadRequest, title: "Requête refusée");
-        })
-        .AddOpenApiOperationTransformer((operation, contexte, _) =>
-        {
-            var nom = contexte.ApplicationServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName!;
-            operation.Parameters ??= [];
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = nom,
-                In = ParameterLocation.Header,
-                Required = true,
-                Description = "Le jeton donné par GET /api/v1/jeton, avec le cookie de session et le cookie antifalsification.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            });
-            return Task.CompletedTask;
-        });
 }
