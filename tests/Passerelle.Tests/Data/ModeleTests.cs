@@ -25,6 +25,8 @@ public sealed class ModeleTests
             "Every figure takes its département as a parameter and filters on it explicitly, whatever the ambient one.",
         ["Infrastructure/Courriel/EnvoiMessagesSortants.cs#EnvoiMessagesSortants"] =
             "The outbox job runs outside any request and sends the messages of every département; it reads and marks the outbox only.",
+        ["Features/Contrats/EcheancesContrats.cs#EcheancesContrats"] =
+            "The due dates read the contract settings of the départements of the people already found in the caller's scope, so that a job gets the same answer.",
     };
 
     [Theory]

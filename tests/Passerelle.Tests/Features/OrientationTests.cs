@@ -505,10 +505,11 @@ public abstract partial class OrientationTests(ApplicationDeTest app)
     [Fact]
     public async Task Un_responsable_hors_perimetre_ne_repond_pas_a_une_demande()
     {
-        // Mauriac: outside responsable.cantal's territories and structure.
+        // Mauriac, oriented to the Mauriac TAS: outside responsable.cantal's territories and structure.
         var personne = await PersonneAsync("Vermenouze", Aujourdhui.AddDays(-60), "15120", referent: "referent.mauriac");
         using var agent = await ConnecteAsync();
-        (await DeciderAsync(agent, personne, await DecisionAsync(Aujourdhui.AddDays(-10)))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var decision = await DecisionAsync(Aujourdhui.AddDays(-10), structure: "Département du Cantal – Territoire d'action sociale de Mauriac");
+        (await DeciderAsync(agent, personne, decision)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         using var referent = await ConnecteAsync("referent.mauriac");
         (await referent.PosterAsync($"/beneficiaires/{personne}/orientation/reorientation", [new("ParcoursSouhaite", "Emploi"), new("Motif", "Reprise.")]))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);

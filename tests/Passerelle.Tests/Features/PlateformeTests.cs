@@ -166,9 +166,9 @@ public abstract class PlateformeTests(ApplicationDeTest app)
         var document = (await plateforme.PageAsync("/plateforme")).Document;
 
         var lignes = document.QuerySelectorAll("tbody tr").Select(l => string.Join(" | ", l.Children.Select(c => c.TextContent.Trim()))).ToList();
-        lignes.ShouldContain("14 | Calvados | Europe/Paris | 3");
+        lignes.ShouldContain("14 | Calvados | Europe/Paris | 5");
         lignes.ShouldContain("15 | Cantal | Europe/Paris | 11");
-        lignes.ShouldContain("63 | Puy-de-Dôme | Europe/Paris | 6");
+        lignes.ShouldContain("63 | Puy-de-Dôme | Europe/Paris | 7");
     }
 
     [Fact]

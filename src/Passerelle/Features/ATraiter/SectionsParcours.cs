@@ -5,7 +5,6 @@ using Passerelle.Data;
 using Passerelle.Domain;
 using Passerelle.Features.Beneficiaires;
 using Passerelle.Features.Parametres;
-using Passerelle.Features.Portefeuille;
 using Passerelle.Infrastructure.Auth;
 using Passerelle.Infrastructure.Tenancy;
 

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Domain;
+using Passerelle.Features.Parametres;
 
 namespace Passerelle.Features.Orientation;
 
@@ -20,23 +20,18 @@ public sealed record PeriodeDelai(DateOnly Du, DateOnly? Au, int Semaines)
 /// </summary>
 public sealed class PeriodesDelai
 {
-    private static readonly System.Reflection.MethodInfo AjouterJours = typeof(DateOnly).GetMethod(nameof(DateOnly.AddDays), [typeof(int)])!;
-
     private PeriodesDelai(IReadOnlyList<PeriodeDelai> periodes) => Periodes = periodes;
 
     public IReadOnlyList<PeriodeDelai> Periodes { get; }
 
+    private IReadOnlyList<PeriodeValeur> _valeurs = [];
+
     public static async Task<PeriodesDelai> LireAsync(PasserelleDbContext db, CancellationToken cancellationToken)
     {
-        var lignes = await db.ParametresDates.AsNoTracking()
-            .Where(p => p.Cle == ClesParametres.DelaiOrientation && p.Portee == ParametreDate.PorteeDepartement)
-            .ToListAsync(cancellationToken);
-        return new PeriodesDelai(lignes
-            .Where(p => p.Type != TypeValeur.Liste && p.Type != TypeValeur.Date)
-            .Select(p => new PeriodeDelai(p.ValideDu, p.ValideAu, (int)p.ValeurNumerique))
-            .Where(p => p.Semaines > 0)
-            .OrderBy(p => p.Du)
-            .ToList());
+        var valeurs = (await EcheancesDatees.PeriodesAsync(db, ClesParametres.DelaiOrientation, cancellationToken: cancellationToken))
+            .Where(p => p.Valeur > 0)
+            .ToList();
+        return new PeriodesDelai(valeurs.Select(p => new PeriodeDelai(p.Du, p.Au, (int)p.Valeur)).OrderBy(p => p.Du).ToList()) { _valeurs = valeurs };
     }
 
     /// <summary>The weeks valid on the day of receipt; null when no period covers it (the delay cannot be judged).</summary>
@@ -50,21 +45,5 @@ public sealed class PeriodesDelai
     /// The deadline as SQL can compute it from the day of receipt: receipt + 7 × the weeks of the period that
     /// contains it, the same sum as <see cref="DelaiOrientation.Juger"/>; null outside every period.
     /// </summary>
-    public Expression Echeance(Expression reception)
-    {
-        Expression resultat = Expression.Constant(null, typeof(DateOnly?));
-        foreach (var periode in Periodes.OrderBy(p => p.Du))
-        {
-            Expression dedans = Expression.GreaterThanOrEqual(reception, Expression.Constant(periode.Du));
-            if (periode.Au is { } au)
-            {
-                dedans = Expression.AndAlso(dedans, Expression.LessThanOrEqual(reception, Expression.Constant(au)));
-            }
-
-            var echeance = Expression.Convert(Expression.Call(reception, AjouterJours, Expression.Constant(7 * periode.Semaines)), typeof(DateOnly?));
-            resultat = Expression.Condition(dedans, echeance, resultat);
-        }
-
-        return resultat;
-    }
+    public Expression Echeance(Expression reception) => EcheancesDatees.Echeance(reception, _valeurs, TypeValeur.Semaines);
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Domain;
 
-namespace Passerelle.Features.Portefeuille;
+namespace Passerelle.Features.Parametres;
 
 /// <summary>One period of a dated setting, its value read as a number.</summary>
 public sealed record PeriodeValeur(DateOnly Du, DateOnly? Au, decimal Valeur);
@@ -31,9 +31,13 @@ public static class EcheancesDatees
     /// <c>date + the value valid on date</c>, in <paramref name="unite"/>; null when the date is null or no
     /// period covers it (no setting, no deadline: nothing is judged against a value that did not exist).
     /// </summary>
-    public static Expression<Func<T, DateOnly?>> Echeance<T>(Expression<Func<T, DateOnly?>> date, IReadOnlyList<PeriodeValeur> periodes, TypeValeur unite)
+    public static Expression<Func<T, DateOnly?>> Echeance<T>(Expression<Func<T, DateOnly?>> date, IReadOnlyList<PeriodeValeur> periodes, TypeValeur unite) =>
+        Expression.Lambda<Func<T, DateOnly?>>(Echeance(date.Body, periodes, unite), date.Parameters);
+
+    /// <summary>The same over a date expression of type <see cref="DateOnly"/> or <see cref="Nullable{DateOnly}"/>, for queries built by hand.</summary>
+    public static Expression Echeance(Expression date, IReadOnlyList<PeriodeValeur> periodes, TypeValeur unite)
     {
-        var valeur = date.Body;
+        var valeur = date.Type == typeof(DateOnly) ? Expression.Convert(date, typeof(DateOnly?)) : date;
         Expression resultat = Expression.Constant(null, typeof(DateOnly?));
         foreach (var periode in periodes.Reverse())
         {
@@ -56,7 +60,7 @@ public static class EcheancesDatees
             resultat = Expression.Condition(condition, echeance, resultat);
         }
 
-        return Expression.Lambda<Func<T, DateOnly?>>(resultat, date.Parameters);
+        return resultat;
     }
 
     /// <summary>
