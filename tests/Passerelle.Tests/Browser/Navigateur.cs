@@ -62,7 +62,8 @@ public sealed class Navigateur : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal));
+            // The redirect is what signing in means; the next navigation waits for its own page.
+            await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
