@@ -13,6 +13,7 @@ using Passerelle.Infrastructure.Audit;
 using Passerelle.Infrastructure.Auth;
 using Passerelle.Infrastructure.Tenancy;
 using Passerelle.Infrastructure.Web;
+using static Passerelle.Features.Api.LectureApi;
 
 namespace Passerelle.Features.Beneficiaires;
 
@@ -418,49 +419,9 @@ public static class ApiBeneficiaires
     private static List<string> Noms(Dispositifs dispositifs) =>
         Enum.GetValues<Dispositifs>().Where(d => d != Dispositifs.Aucun && dispositifs.HasFlag(d)).Select(d => d.ToString()).ToList();
 
-    private static ProblemHttpResult Introuvable() =>
-        TypedResults.Problem(MessageIntrouvable, statusCode: StatusCodes.Status404NotFound, title: "Dossier introuvable");
-
     /// <summary>A check passed, then a concurrent save took the same unique value.</summary>
     private static ProblemHttpResult ConflitEnregistrement() =>
         TypedResults.Problem(Enregistrement.MessageDoublon, statusCode: StatusCodes.Status409Conflict, title: ReponsesErreur.Titre(StatusCodes.Status409Conflict));
-
-    private static ProblemHttpResult Refus(string message) =>
-        TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest, title: "Requête refusée");
-
-    /// <summary>A declared name of the enum, case ignored: no numbers, no combinations, not "Aucun".</summary>
-    private static T? LireEnum<T>(string? valeur, string champ, string message, Dictionary<string, string[]> erreurs) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(valeur))
-        {
-            return null;
-        }
-
-        var nom = Enum.GetNames<T>().FirstOrDefault(n => n != "Aucun" && string.Equals(n, valeur.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (nom is null)
-        {
-            erreurs[champ] = erreurs.TryGetValue(champ, out var deja) ? [.. deja, message] : [message];
-            return null;
-        }
-
-        return Enum.Parse<T>(nom);
-    }
-
-    private static DateOnly? LireDate(string? valeur, string champ, string libelle, Dictionary<string, string[]> erreurs)
-    {
-        if (string.IsNullOrWhiteSpace(valeur))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(valeur.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        erreurs[champ] = [$"{libelle} doit être au format aaaa-mm-jj."];
-        return null;
-    }
 
     private static (int Page, int Taille) LirePagination(string? page, string? taille, Dictionary<string, string[]> erreurs)
     {

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +10,7 @@ using Passerelle.Features.Shared;
 using Passerelle.Infrastructure.Audit;
 using Passerelle.Infrastructure.Tenancy;
 using Passerelle.Infrastructure.Web;
+using static Passerelle.Features.Api.LectureApi;
 
 namespace Passerelle.Features.Contrats;
 
@@ -356,33 +356,6 @@ public static class ApiContrats
             fiche.Auteur, c.Version);
     }
 
-    private static DateOnly? LireDate(string? valeur, string champ, string libelle, Dictionary<string, string[]> erreurs, bool obligatoire = false)
-    {
-        if (string.IsNullOrWhiteSpace(valeur))
-        {
-            if (obligatoire)
-            {
-                erreurs[champ] = [$"{libelle} est obligatoire (aaaa-mm-jj)."];
-            }
-
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(valeur.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        erreurs[champ] = [$"{libelle} doit être au format aaaa-mm-jj."];
-        return null;
-    }
-
-    private static ProblemHttpResult Introuvable(string message) =>
-        TypedResults.Problem(message, statusCode: StatusCodes.Status404NotFound, title: "Dossier introuvable");
-
     private static ProblemHttpResult Interdit(string message) =>
         TypedResults.Problem(message, statusCode: StatusCodes.Status403Forbidden, title: ReponsesErreur.Titre(StatusCodes.Status403Forbidden));
-
-    private static ProblemHttpResult Refus(string message) =>
-        TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest, title: "Requête refusée");
 }

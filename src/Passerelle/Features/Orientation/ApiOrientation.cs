@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
@@ -10,6 +9,7 @@ using Passerelle.Features.Shared;
 using Passerelle.Infrastructure.Audit;
 using Passerelle.Infrastructure.Auth;
 using Passerelle.Infrastructure.Web;
+using static Passerelle.Features.Api.LectureApi;
 
 namespace Passerelle.Features.Orientation;
 
@@ -156,42 +156,6 @@ public static class ApiOrientation
             o.DateNotification, o.Motif, o.DelaiJours, o.SemainesDelai, o.HorsDelai, o.RevisionDue, o.MotifVulnerabilite, o.PrecedenteId,
             o.Fin, o.EstEnVigueur))
         .ToList();
-
-    private static ProblemHttpResult Introuvable() =>
-        TypedResults.Problem(ApiBeneficiaires.MessageIntrouvable, statusCode: StatusCodes.Status404NotFound, title: "Dossier introuvable");
-
-    private static T? LireEnum<T>(string? valeur, string champ, string message, Dictionary<string, string[]> erreurs) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(valeur))
-        {
-            return null;
-        }
-
-        var nom = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, valeur.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (nom is null)
-        {
-            erreurs[champ] = [message];
-            return null;
-        }
-
-        return Enum.Parse<T>(nom);
-    }
-
-    private static DateOnly? LireDate(string? valeur, string champ, string libelle, Dictionary<string, string[]> erreurs)
-    {
-        if (string.IsNullOrWhiteSpace(valeur))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(valeur.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        erreurs[champ] = [$"{libelle} doit être au format aaaa-mm-jj."];
-        return null;
-    }
 
     // The two helpers below repeat ApiBeneficiaires' private ones: that file is not this feature's to change.
 }

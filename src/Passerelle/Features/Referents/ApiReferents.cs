@@ -9,6 +9,7 @@ using Passerelle.Features.Beneficiaires;
 using Passerelle.Features.Shared;
 using Passerelle.Infrastructure.Audit;
 using Passerelle.Infrastructure.Web;
+using static Passerelle.Features.Api.LectureApi;
 
 namespace Passerelle.Features.Referents;
 
@@ -130,7 +131,4 @@ public static class ApiReferents
                 r.StructureId != null ? db.Structures.Where(s => s.Id == r.StructureId).Select(s => s.Nom).FirstOrDefault() : r.StructureExterne,
                 r.AgentId == null))
             .ToListAsync(cancellationToken);
-
-    private static ProblemHttpResult Introuvable() =>
-        TypedResults.Problem(ApiBeneficiaires.MessageIntrouvable, statusCode: StatusCodes.Status404NotFound, title: "Dossier introuvable");
 }

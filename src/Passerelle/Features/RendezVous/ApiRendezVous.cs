@@ -11,6 +11,7 @@ using Passerelle.Features.Beneficiaires;
 using Passerelle.Infrastructure.Audit;
 using Passerelle.Infrastructure.Tenancy;
 using Passerelle.Infrastructure.Web;
+using static Passerelle.Features.Api.LectureApi;
 
 namespace Passerelle.Features.SuiviRendezVous;
 
@@ -210,27 +211,4 @@ public static class ApiRendezVous
     private static RendezVousDto Dto(LigneRendezVous l, TimeZoneInfo fuseau) => new(
         l.Id, l.Type.ToString(), l.Debut, l.Fin, l.Debut.EnHeureLocale(fuseau).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
         l.DureeMinutes, l.Objet, l.Lieu, l.Statut.ToString(), l.MotifExcuse, l.CompteRendu, l.Agent, l.SeanceCollectiveId, l.ConvocationId, l.Version);
-
-    private static ProblemHttpResult Introuvable() =>
-        TypedResults.Problem(ApiBeneficiaires.MessageIntrouvable, statusCode: StatusCodes.Status404NotFound, title: "Dossier introuvable");
-
-    private static ProblemHttpResult Refus(string message) =>
-        TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest, title: "Requête refusée");
-
-    private static T? LireEnum<T>(string? valeur, string champ, string message, Dictionary<string, string[]> erreurs) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(valeur))
-        {
-            return null;
-        }
-
-        var nom = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, valeur.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (nom is null)
-        {
-            erreurs[champ] = [message];
-            return null;
-        }
-
-        return Enum.Parse<T>(nom);
-    }
 }
