@@ -46,6 +46,15 @@ public abstract class PasserelleDbContext(DbContextOptions options, DepartementC
     public DbSet<ModeleCourrier> ModelesCourrier => Set<ModeleCourrier>();
     public DbSet<CourrierEmis> CourriersEmis => Set<CourrierEmis>();
     public DbSet<MessageSortant> MessagesSortants => Set<MessageSortant>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Axe> Axes => Set<Axe>();
+    public DbSet<FicheAction> FichesActions => Set<FicheAction>();
+    public DbSet<ActionInsertion> Actions => Set<ActionInsertion>();
+    public DbSet<SessionAction> SessionsActions => Set<SessionAction>();
+    public DbSet<Prescription> Prescriptions => Set<Prescription>();
+    public DbSet<HeuresRealisees> HeuresRealisees => Set<HeuresRealisees>();
+    public DbSet<BilanPrescription> BilansPrescriptions => Set<BilanPrescription>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DepartementCourant DepartementCourant => departementCourant;
 

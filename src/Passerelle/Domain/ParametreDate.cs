@@ -167,6 +167,8 @@ public static class ClesParametres
     public const string RevisionParcoursSocialVulnerable = "orientation.revision-sociale-vulnerable";
     /// <summary>Read with the scope <see cref="PorteeParcours"/>: the expected time between two held rendez-vous.</summary>
     public const string CadenceRendezVous = "rendez-vous.cadence";
+    /// <summary>Days an operator has to answer a prescription before it expires.</summary>
+    public const string DelaiReponsePrescription = "prescription.delai-reponse";
 
     public static string PorteeParcours(TypeParcours parcours) => $"parcours:{parcours}";
 
@@ -180,6 +182,7 @@ public static class ClesParametres
         [RevisionParcoursSocial] = "Examen conjoint d'un parcours social après l'orientation",
         [RevisionParcoursSocialVulnerable] = "Examen conjoint d'un parcours social pour les personnes les plus vulnérables",
         [CadenceRendezVous] = "Intervalle attendu entre deux rendez-vous de suivi",
+        [DelaiReponsePrescription] = "Délai de réponse de l'opérateur à une prescription avant son expiration",
     };
 
     /// <summary>What a key means, in words; a key no rule reads yet is shown as it is.</summary>

@@ -33,6 +33,9 @@ public static class FeatureServices
         Referents.ServicesReferents.AddReferentsPortefeuilleATraiter(services);
 
         services.AddScoped<Chiffres.CatalogueChiffres>();
+
+        services.AddScoped<Notifications.ServiceNotifications>();
+        services.AddScoped<Prescriptions.ServicePrescriptions>();
         return services;
     }
 }

@@ -86,6 +86,8 @@ internal sealed class RendezVousConfiguration : IEntityTypeConfiguration<RendezV
         builder.HasOne<Structure>().WithMany().HasForeignKey(r => r.StructureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SeanceCollective>().WithMany().HasForeignKey(r => r.SeanceCollectiveId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ContratEngagement>().WithMany().HasForeignKey(r => r.ContratId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Prescription>().WithMany().HasForeignKey(r => r.PrescriptionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.PrescriptionId);
         builder.Ignore(r => r.Fin);
     }
 }

@@ -20,7 +20,7 @@ public enum StatutRendezVous
 }
 
 /// <summary>
-/// A meeting with a person, held by a référent or, later, an operator. Planned, then recorded as held,
+/// A meeting with a person, held by a référent or by an operator within a prescription. Planned, then recorded as held,
 /// missed or excused (with the reason); a missed one without excuse is a possible manquement.
 /// </summary>
 public sealed class RendezVous : IAppartientAuDepartement, IVersionne
@@ -50,6 +50,8 @@ public sealed class RendezVous : IAppartientAuDepartement, IVersionne
     /// <summary>The collective session this meeting is one seat of.</summary>
     public Guid? SeanceCollectiveId { get; private set; }
     public Guid? ContratId { get; private set; }
+    /// <summary>An operator's entretien within a prescription.</summary>
+    public Guid? PrescriptionId { get; private set; }
     public DateTime? EnregistreLe { get; private set; }
     public int Version { get; set; }
 
@@ -57,7 +59,7 @@ public sealed class RendezVous : IAppartientAuDepartement, IVersionne
 
     public static RendezVous Planifier(
         Guid departementId, Guid beneficiaireId, Guid agentId, Guid? structureId, TypeRendezVous type, DateTime debutUtc, int dureeMinutes,
-        string objet, string? lieu, Guid? seanceCollectiveId = null, Guid? contratId = null)
+        string objet, string? lieu, Guid? seanceCollectiveId = null, Guid? contratId = null, Guid? prescriptionId = null)
     {
         if (string.IsNullOrWhiteSpace(objet))
         {
@@ -93,6 +95,7 @@ public sealed class RendezVous : IAppartientAuDepartement, IVersionne
             Statut = StatutRendezVous.Prevu,
             SeanceCollectiveId = seanceCollectiveId,
             ContratId = contratId,
+            PrescriptionId = prescriptionId,
         };
     }
 

@@ -14,8 +14,8 @@ public enum Portee
     /// <summary>Nothing: the dossier answers 404, as if it did not exist.</summary>
     Aucune,
     /// <summary>
-    /// An operator's view: what a prescription shares, while it runs and during its follow-up. No
-    /// prescription exists yet, so no agent has this scope today; the prescriptions issue grants it here.
+    /// An operator's view: what a prescription to its structure shares, while it runs and during its follow-up
+    /// (<see cref="Prescription.VisiblesPourOperateurLe"/>). Pages that show the whole dossier answer 404 to it.
     /// </summary>
     Partielle,
     /// <summary>The whole dossier.</summary>
@@ -32,6 +32,8 @@ public enum Portee
 /// the people oriented to his structure (he designates their référent) and for the people living in the
 /// territories of his structure; a référent replacing an absent one, for the absent's caseload, only on the
 /// days of the cover (<see cref="Suppleance"/>, judged in the département's time zone).</item>
+/// <item>Partial scope: an operator, for the people of the prescriptions sent to his structure, while they run and during
+/// their follow-up (<see cref="PrescriptionsVisiblesOperateurAsync"/>); he sees only what each prescription shares.</item>
 /// <item>Everything else: 404.</item>
 /// </list>
 /// </summary>
@@ -66,7 +68,38 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
     public async Task<Portee> PorteeAsync(Guid beneficiaireId, CancellationToken cancellationToken = default)
     {
         var visibles = await VisiblesAsync(cancellationToken);
-        return await visibles.AnyAsync(b => b.Id == beneficiaireId, cancellationToken) ? Portee.Complete : Portee.Aucune;
+        if (await visibles.AnyAsync(b => b.Id == beneficiaireId, cancellationToken))
+        {
+            return Portee.Complete;
+        }
+
+        return await PrescriptionsVisiblesOperateurAsync(cancellationToken) is { } prescriptions
+            && await prescriptions.AnyAsync(p => p.BeneficiaireId == beneficiaireId, cancellationToken)
+            ? Portee.Partielle
+            : Portee.Aucune;
+    }
+
+    /// <summary>
+    /// For an operator, the prescriptions to his structure whose person he sees today; null for any other agent. The
+    /// operator's lists, pages and API start from here.
+    /// </summary>
+    public async Task<IQueryable<Prescription>?> PrescriptionsVisiblesOperateurAsync(CancellationToken cancellationToken = default)
+    {
+        var utilisateur = agentCourant.Utilisateur;
+        if (utilisateur is null || db.DepartementCourantId is null || !utilisateur.EstDans(Role.Operateur))
+        {
+            return null;
+        }
+
+        var agentId = agentCourant.Id;
+        var structureId = await db.Users.Where(a => a.Id == agentId).Select(a => a.StructureId).SingleOrDefaultAsync(cancellationToken);
+        if (structureId is null)
+        {
+            return null;
+        }
+
+        var aujourdhui = temps.Aujourdhui(utilisateur.Fuseau());
+        return db.Prescriptions.Where(p => p.StructureOperateurId == structureId).Where(Prescription.VisiblesPourOperateurLe(aujourdhui));
     }
 
     /// <summary>The agent's own caseload: the people whose open designation names him.</summary>

@@ -34,6 +34,8 @@ public static class ParametrageInitial
             departementId, ClesParametres.CadenceRendezVous, ClesParametres.PorteeParcours(parcours), TypeValeur.Jours,
             parcours == TypeParcours.Social ? "60" : "30", DebutValidite, null,
             "Choix du Département : un entretien de suivi par mois (tous les deux mois en parcours social).")),
+        new(departementId, ClesParametres.DelaiReponsePrescription, ParametreDate.PorteeDepartement, TypeValeur.Jours, "30", DebutValidite, null,
+            "Choix du Département : sans réponse de l'opérateur dans les trente jours, la prescription expire et le référent en est averti."),
     ];
 
     public static class Listes

@@ -244,6 +244,169 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.ActionInsertion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("AgeMaximum")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AgeMinimum")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CadenceEntretiensJours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("CommunesDesservies")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ConditionsAcces")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ContactNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Courriel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DispositifsAcceptes")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("DureeMois")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EntretiensPrevus")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("FicheActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("MiseAJour")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ModeCapacite")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ModesAccueil")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("ParcoursAcceptes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ParcoursParAn")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PlafondHeures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Presentation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Publics")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Publiee")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReserveeQpv")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReserveeSoumisDroitsEtDevoirs")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("StageMaximumHeures")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StageMinimumHeures")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Thematiques")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TypeService")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("TypesPrescripteurs")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FicheActionId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("DepartementId", "Publiee", "Nom");
+
+                    b.ToTable("Actions", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ActionTerritoire", b =>
+                {
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TerritoireId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ActionId", "TerritoireId");
+
+                    b.HasIndex("TerritoireId");
+
+                    b.ToTable("ActionsTerritoires", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Agent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -335,6 +498,43 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("DepartementId", "Nom");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Axe", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("Axes", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Beneficiaire", b =>
@@ -446,6 +646,60 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("DepartementId", "NomNaissance", "Prenoms");
 
                     b.ToTable("Beneficiaires");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.BilanPrescription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Assiduite")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Atteinte")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FreinsLeves")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Preconisations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("PrescriptionId", "Date");
+
+                    b.ToTable("BilansPrescriptions", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.ClotureDossier", b =>
@@ -1003,6 +1257,43 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("EvaluationsFreins", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.FicheAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AxeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AxeId", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("FichesActions", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Foyer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1051,6 +1342,41 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("DepartementId", "Matricule");
 
                     b.ToTable("Foyers");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.HeuresRealisees", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("PrescriptionId", "Date");
+
+                    b.ToTable("HeuresRealisees", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.HistoriqueModification", b =>
@@ -1273,6 +1599,40 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("NotesSuivi", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Instant")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LueLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "LueLe", "Instant");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.ParametreDate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1323,6 +1683,175 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ParametresDates");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Prescription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AccepteeLe")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AnnuleeLe")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommentaireSortie")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CommentaireSuivi")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("ConsentementLe")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ContratId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EntreeLe")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EnvoyeeLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("ExpireeLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FreinsVises")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Issue")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("MiseEnAttenteLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MotifAnnulation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Objectifs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Partage")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("PrescripteurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ReponduLe")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ReponduPar")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Situation")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("SortieLe")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("StructureOperateurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("StructurePrescripteurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SuiviLe")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId");
+
+                    b.HasIndex("ReponduPar");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("StructurePrescripteurId");
+
+                    b.HasIndex("ActionId", "Etat");
+
+                    b.HasIndex("BeneficiaireId", "EnvoyeeLe");
+
+                    b.HasIndex("PrescripteurId", "EnvoyeeLe");
+
+                    b.HasIndex("DepartementId", "Etat", "EnvoyeeLe");
+
+                    b.HasIndex("StructureOperateurId", "Etat", "EnvoyeeLe");
+
+                    b.ToTable("Prescriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Programme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartementId", "Debut");
+
+                    b.ToTable("Programmes", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Qpv", b =>
@@ -1451,6 +1980,9 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("PrescriptionId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("SeanceCollectiveId")
                         .HasColumnType("uuid");
 
@@ -1474,6 +2006,8 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ContratId");
+
+                    b.HasIndex("PrescriptionId");
 
                     b.HasIndex("SeanceCollectiveId");
 
@@ -1526,6 +2060,43 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("AgentId", "Debut");
 
                     b.ToTable("SeancesCollectives", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.SessionAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Debut");
+
+                    b.ToTable("SessionsActions", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>
@@ -1774,6 +2345,36 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.ActionInsertion", b =>
+                {
+                    b.HasOne("Passerelle.Domain.FicheAction", null)
+                        .WithMany()
+                        .HasForeignKey("FicheActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ActionTerritoire", b =>
+                {
+                    b.HasOne("Passerelle.Domain.ActionInsertion", null)
+                        .WithMany("Territoires")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Territoire", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Agent", b =>
                 {
                     b.HasOne("Passerelle.Domain.Departement", null)
@@ -1785,6 +2386,15 @@ namespace Passerelle.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Axe", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Beneficiaire", b =>
@@ -1809,6 +2419,21 @@ namespace Passerelle.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("FusionneDansId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.BilanPrescription", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Prescription", null)
+                        .WithMany("Bilans")
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Domain.ClotureDossier", b =>
@@ -1980,6 +2605,15 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.FicheAction", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Axe", null)
+                        .WithMany()
+                        .HasForeignKey("AxeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Foyer", b =>
                 {
                     b.HasOne("Passerelle.Domain.Commune", null)
@@ -1997,6 +2631,21 @@ namespace Passerelle.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("QpvId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.HeuresRealisees", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Prescription", null)
+                        .WithMany("Heures")
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Domain.MessageSortant", b =>
@@ -2031,7 +2680,72 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.Notification", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.ParametreDate", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Prescription", b =>
+                {
+                    b.HasOne("Passerelle.Domain.ActionInsertion", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.ContratEngagement", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("PrescripteurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("ReponduPar")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.SessionAction", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureOperateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructurePrescripteurId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Programme", b =>
                 {
                     b.HasOne("Passerelle.Domain.Departement", null)
                         .WithMany()
@@ -2093,6 +2807,11 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasForeignKey("ContratId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Passerelle.Domain.Prescription", null)
+                        .WithMany()
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Passerelle.Domain.SeanceCollective", null)
                         .WithMany()
                         .HasForeignKey("SeanceCollectiveId")
@@ -2115,6 +2834,15 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasOne("Passerelle.Domain.Departement", null)
                         .WithMany()
                         .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.SessionAction", b =>
+                {
+                    b.HasOne("Passerelle.Domain.ActionInsertion", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2207,9 +2935,21 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.ActionInsertion", b =>
+                {
+                    b.Navigation("Territoires");
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Beneficiaire", b =>
                 {
                     b.Navigation("Clotures");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Prescription", b =>
+                {
+                    b.Navigation("Bilans");
+
+                    b.Navigation("Heures");
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>

@@ -232,6 +232,169 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.ActionInsertion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgeMaximum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgeMinimum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CadenceEntretiensJours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommunesDesservies")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConditionsAcces")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Courriel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DispositifsAcceptes")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DureeMois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EntretiensPrevus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FicheActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MiseAJour")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeCapacite")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModesAccueil")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParcoursAcceptes")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParcoursParAn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlafondHeures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Presentation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Publics")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Publiee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReserveeQpv")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReserveeSoumisDroitsEtDevoirs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StageMaximumHeures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StageMinimumHeures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telephone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thematiques")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeService")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypesPrescripteurs")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FicheActionId");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("DepartementId", "Publiee", "Nom");
+
+                    b.ToTable("Actions", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ActionTerritoire", b =>
+                {
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TerritoireId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActionId", "TerritoireId");
+
+                    b.HasIndex("TerritoireId");
+
+                    b.ToTable("ActionsTerritoires", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Agent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -323,6 +486,43 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("DepartementId", "Nom");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Axe", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("Axes", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Beneficiaire", b =>
@@ -428,6 +628,60 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("DepartementId", "NomNaissance", "Prenoms");
 
                     b.ToTable("Beneficiaires");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.BilanPrescription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assiduite")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Atteinte")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FreinsLeves")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Preconisations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("PrescriptionId", "Date");
+
+                    b.ToTable("BilansPrescriptions", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.ClotureDossier", b =>
@@ -985,6 +1239,43 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("EvaluationsFreins", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.FicheAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AxeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AxeId", "Numero")
+                        .IsUnique();
+
+                    b.ToTable("FichesActions", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Foyer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1033,6 +1324,41 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("DepartementId", "Matricule");
 
                     b.ToTable("Foyers");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.HeuresRealisees", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("PrescriptionId", "Date");
+
+                    b.ToTable("HeuresRealisees", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.HistoriqueModification", b =>
@@ -1255,6 +1581,40 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("NotesSuivi", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Instant")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LueLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "LueLe", "Instant");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.ParametreDate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1305,6 +1665,175 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ParametresDates");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Prescription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AccepteeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnnuleeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommentaireSortie")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommentaireSuivi")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ConsentementLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContratId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EntreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EnvoyeeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpireeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FreinsVises")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issue")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MiseEnAttenteLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifAnnulation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objectifs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partage")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrescripteurId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReponduLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReponduPar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Situation")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SortieLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StructureOperateurId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StructurePrescripteurId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SuiviLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContratId");
+
+                    b.HasIndex("ReponduPar");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("StructurePrescripteurId");
+
+                    b.HasIndex("ActionId", "Etat");
+
+                    b.HasIndex("BeneficiaireId", "EnvoyeeLe");
+
+                    b.HasIndex("PrescripteurId", "EnvoyeeLe");
+
+                    b.HasIndex("DepartementId", "Etat", "EnvoyeeLe");
+
+                    b.HasIndex("StructureOperateurId", "Etat", "EnvoyeeLe");
+
+                    b.ToTable("Prescriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Programme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intitule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartementId", "Debut");
+
+                    b.ToTable("Programmes", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Qpv", b =>
@@ -1433,6 +1962,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PrescriptionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SeanceCollectiveId")
                         .HasColumnType("TEXT");
 
@@ -1456,6 +1988,8 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ContratId");
+
+                    b.HasIndex("PrescriptionId");
 
                     b.HasIndex("SeanceCollectiveId");
 
@@ -1508,6 +2042,43 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("AgentId", "Debut");
 
                     b.ToTable("SeancesCollectives", (string)null);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.SessionAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Debut");
+
+                    b.ToTable("SessionsActions", (string)null);
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>
@@ -1756,6 +2327,36 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.ActionInsertion", b =>
+                {
+                    b.HasOne("Passerelle.Domain.FicheAction", null)
+                        .WithMany()
+                        .HasForeignKey("FicheActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.ActionTerritoire", b =>
+                {
+                    b.HasOne("Passerelle.Domain.ActionInsertion", null)
+                        .WithMany("Territoires")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Territoire", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Agent", b =>
                 {
                     b.HasOne("Passerelle.Domain.Departement", null)
@@ -1767,6 +2368,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Axe", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Beneficiaire", b =>
@@ -1791,6 +2401,21 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("FusionneDansId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.BilanPrescription", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Prescription", null)
+                        .WithMany("Bilans")
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Domain.ClotureDossier", b =>
@@ -1962,6 +2587,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.FicheAction", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Axe", null)
+                        .WithMany()
+                        .HasForeignKey("AxeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Foyer", b =>
                 {
                     b.HasOne("Passerelle.Domain.Commune", null)
@@ -1979,6 +2613,21 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("QpvId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.HeuresRealisees", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Prescription", null)
+                        .WithMany("Heures")
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Passerelle.Domain.MessageSortant", b =>
@@ -2013,7 +2662,72 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.Notification", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passerelle.Domain.ParametreDate", b =>
+                {
+                    b.HasOne("Passerelle.Domain.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Prescription", b =>
+                {
+                    b.HasOne("Passerelle.Domain.ActionInsertion", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Beneficiaire", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.ContratEngagement", null)
+                        .WithMany()
+                        .HasForeignKey("ContratId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("PrescripteurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("ReponduPar")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.SessionAction", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Passerelle.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureOperateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Passerelle.Domain.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructurePrescripteurId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Programme", b =>
                 {
                     b.HasOne("Passerelle.Domain.Departement", null)
                         .WithMany()
@@ -2075,6 +2789,11 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasForeignKey("ContratId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Passerelle.Domain.Prescription", null)
+                        .WithMany()
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Passerelle.Domain.SeanceCollective", null)
                         .WithMany()
                         .HasForeignKey("SeanceCollectiveId")
@@ -2097,6 +2816,15 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasOne("Passerelle.Domain.Departement", null)
                         .WithMany()
                         .HasForeignKey("DepartementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.SessionAction", b =>
+                {
+                    b.HasOne("Passerelle.Domain.ActionInsertion", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2189,9 +2917,21 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.ActionInsertion", b =>
+                {
+                    b.Navigation("Territoires");
+                });
+
             modelBuilder.Entity("Passerelle.Domain.Beneficiaire", b =>
                 {
                     b.Navigation("Clotures");
+                });
+
+            modelBuilder.Entity("Passerelle.Domain.Prescription", b =>
+                {
+                    b.Navigation("Bilans");
+
+                    b.Navigation("Heures");
                 });
 
             modelBuilder.Entity("Passerelle.Domain.Structure", b =>

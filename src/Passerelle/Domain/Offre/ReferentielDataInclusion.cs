@@ -1,0 +1,80 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace Passerelle.Domain;
+
+/// <summary>A code of a data·inclusion v1 reference list and its label.</summary>
+public sealed record CodeDataInclusion(string Valeur, string Libelle, string? Description);
+
+/// <summary>
+/// The reference lists of the national schema data·inclusion v1 (version <see cref="Version"/>), read from the
+/// project's copy embedded in the assembly (Data/Referentiels/DataInclusion, Licence Ouverte 2.0). The offer stores
+/// these codes as they are, so that its feed is a valid list of data·inclusion services.
+/// </summary>
+public static class ReferentielDataInclusion
+{
+    public const string Version = "1.0.8";
+    public const string Source = "data·inclusion, GIP de l'inclusion (Licence Ouverte 2.0)";
+
+    private static readonly Lazy<FrozenDictionary<string, IReadOnlyList<CodeDataInclusion>>> Listes = new(Charger);
+
+    public static IReadOnlyList<CodeDataInclusion> Thematiques => Listes.Value["extra-thematiques"];
+    public static IReadOnlyList<CodeDataInclusion> Publics => Listes.Value["extra-publics"];
+    public static IReadOnlyList<CodeDataInclusion> TypesService => Listes.Value["extra-types-de-services"];
+    public static IReadOnlyList<CodeDataInclusion> ModesAccueil => Listes.Value["extra-modes-accueil"];
+    public static IReadOnlyList<CodeDataInclusion> ModesMobilisation => Listes.Value["extra-modes-mobilisation"];
+
+    /// <summary>The label of a thématique: "Mobilité" for "mobilite", "Mobilité — Louer un véhicule" for a sub-thématique.</summary>
+    public static string LibelleThematique(string code)
+    {
+        var trouve = Thematiques.FirstOrDefault(t => t.Valeur == code);
+        if (trouve is null)
+        {
+            return code;
+        }
+
+        var separateur = code.IndexOf("--", StringComparison.Ordinal);
+        if (separateur < 0)
+        {
+            return trouve.Libelle;
+        }
+
+        var parent = Thematiques.FirstOrDefault(t => t.Valeur == code[..separateur]);
+        return parent is null ? trouve.Libelle : $"{parent.Libelle} — {trouve.Libelle}";
+    }
+
+    public static string Libelle(IReadOnlyList<CodeDataInclusion> liste, string code) =>
+        liste.FirstOrDefault(c => c.Valeur == code)?.Libelle ?? code;
+
+    /// <summary>Refuses a code that is not in the list, with the list's name in the message.</summary>
+    public static void Verifier(IReadOnlyList<CodeDataInclusion> liste, IEnumerable<string> codes, string nomListe)
+    {
+        var inconnus = codes.Where(c => liste.All(l => l.Valeur != c)).ToList();
+        if (inconnus.Count > 0)
+        {
+            throw new RegleMetierException($"Code inconnu dans la liste des {nomListe} de data·inclusion : {string.Join(", ", inconnus)}.");
+        }
+    }
+
+    /// <summary>The embedded JSON Schema of one service, for the feed's tests and for anyone who asks.</summary>
+    public static Stream SchemaService() => Ressource("service.json");
+
+    private static FrozenDictionary<string, IReadOnlyList<CodeDataInclusion>> Charger()
+    {
+        string[] noms = ["extra-thematiques", "extra-publics", "extra-types-de-services", "extra-modes-accueil", "extra-modes-mobilisation"];
+        return noms.ToFrozenDictionary(n => n, n =>
+        {
+            using var flux = Ressource(n + ".json");
+            using var document = JsonDocument.Parse(flux);
+            return (IReadOnlyList<CodeDataInclusion>)document.RootElement.EnumerateArray()
+                .Select(e => new CodeDataInclusion(
+                    e.GetProperty("value").GetString()!, e.GetProperty("label").GetString()!,
+                    e.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null))
+                .ToList();
+        }, StringComparer.Ordinal);
+    }
+
+    private static Stream Ressource(string fichier) =>
+        typeof(ReferentielDataInclusion).Assembly.GetManifestResourceStream("Passerelle.DataInclusion." + fichier)
+        ?? throw new InvalidOperationException($"Ressource data·inclusion absente : {fichier}.");
+}
