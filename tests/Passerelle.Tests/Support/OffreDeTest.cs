@@ -45,7 +45,7 @@ public sealed class OffreDeTest(ApplicationDeTest app)
         await using var db = app.Base.Contexte(departementId);
         var structureId = await db.Structures.Where(s => s.Nom == StructureDe[operateur]).Select(s => s.Id).SingleAsync();
         var action = new ActionInsertion(departementId, structureId, ficheId, nom, $"Présentation de l'action {nom} pour les tests.", typeService);
-        action.Decrire(nom, $"Présentation de l'action {nom} pour les tests.", typeService, thematiques ?? ["mobilite"], ["beneficiaires-des-minimas-sociaux"], ["en-presentiel"], null);
+        action.Decrire(nom, $"Présentation de l'action {nom} pour les tests.", typeService, thematiques ?? ["mobilite--etre-accompagne-dans-son-parcours-mobilite"], ["beneficiaires-des-minimas-sociaux"], ["en-presentiel"], null);
         regler?.Invoke(action);
         db.Actions.Add(action);
         await db.SaveChangesAsync();

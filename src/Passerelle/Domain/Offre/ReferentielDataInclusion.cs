@@ -24,23 +24,47 @@ public static class ReferentielDataInclusion
     public static IReadOnlyList<CodeDataInclusion> ModesAccueil => Listes.Value["extra-modes-accueil"];
     public static IReadOnlyList<CodeDataInclusion> ModesMobilisation => Listes.Value["extra-modes-mobilisation"];
 
-    /// <summary>The label of a thématique: "Mobilité" for "mobilite", "Mobilité — Louer un véhicule" for a sub-thématique.</summary>
+    /// <summary>
+    /// The families of thématiques: v1 lists only "famille--thématique" codes, the family being the part before "--".
+    /// Their labels are those data·inclusion shows for them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Familles = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["choisir-un-metier"] = "Choisir un métier",
+        ["creer-une-entreprise"] = "Créer une entreprise",
+        ["difficultes-administratives-ou-juridiques"] = "Difficultés administratives ou juridiques",
+        ["difficultes-financieres"] = "Difficultés financières",
+        ["equipement-et-alimentation"] = "Équipement et alimentation",
+        ["famille"] = "Famille",
+        ["lecture-ecriture-calcul"] = "Lecture, écriture et calcul",
+        ["logement-hebergement"] = "Logement et hébergement",
+        ["mobilite"] = "Mobilité",
+        ["numerique"] = "Numérique",
+        ["preparer-sa-candidature"] = "Préparer sa candidature",
+        ["remobilisation"] = "Remobilisation",
+        ["sante"] = "Santé",
+        ["se-former"] = "Se former",
+        ["souvrir-a-linternational"] = "S'ouvrir à l'international",
+        ["trouver-un-emploi"] = "Trouver un emploi",
+    };
+
+    /// <summary>The family of a thématique code ("mobilite" for "mobilite--preparer-un-permis").</summary>
+    public static string Famille(string code)
+    {
+        var separateur = code.IndexOf("--", StringComparison.Ordinal);
+        return separateur < 0 ? code : code[..separateur];
+    }
+
+    /// <summary>The label of a thématique with its family: "Mobilité — Préparer un permis".</summary>
     public static string LibelleThematique(string code)
     {
         var trouve = Thematiques.FirstOrDefault(t => t.Valeur == code);
         if (trouve is null)
         {
-            return code;
+            return Familles.GetValueOrDefault(code, code);
         }
 
-        var separateur = code.IndexOf("--", StringComparison.Ordinal);
-        if (separateur < 0)
-        {
-            return trouve.Libelle;
-        }
-
-        var parent = Thematiques.FirstOrDefault(t => t.Valeur == code[..separateur]);
-        return parent is null ? trouve.Libelle : $"{parent.Libelle} — {trouve.Libelle}";
+        return Familles.TryGetValue(Famille(code), out var famille) ? $"{famille} — {trouve.Libelle}" : trouve.Libelle;
     }
 
     public static string Libelle(IReadOnlyList<CodeDataInclusion> liste, string code) =>
