@@ -13,7 +13,7 @@ namespace Passerelle.Demo;
 /// territories, structures and accounts, and about 400 generated people each (<see cref="PersonnesDemo"/>).
 /// People are fictional; names of institutions come from the seeds.
 /// </summary>
-public sealed class ChargeurDemo(
+public sealed partial class ChargeurDemo(
     PasserelleDbContext db, IPasswordHasher<Agent> hasher, ProtectionNir protection, TimeProvider temps, ILogger<ChargeurDemo> logger)
 {
     public const string MotDePasse = "Demo-Passerelle-2026";
@@ -38,6 +38,8 @@ public sealed class ChargeurDemo(
         var personnes = new PersonnesDemo(protection);
         var nombre = 0;
         var structures = db.Structures.Local.ToDictionary(s => s.Id);
+        var agents = db.Users.Local.ToDictionary(a => a.Id);
+        var communesDesTerritoires = db.Territoires.Local.ToDictionary(t => t.Id, t => (IReadOnlyList<string>)t.Communes.Select(c => c.CommuneCode).ToList());
         foreach (var cadre in cadres)
         {
             var aujourdhui = temps.Aujourdhui(cadre.Departement.Fuseau);
@@ -46,8 +48,12 @@ public sealed class ChargeurDemo(
             var parcours = ParcoursDemo.Generer(
                 new CadreParcoursDemo(cadre.Departement, cadre.Graine, structures, responsable, cadre.AgentOrientation, transfert, suppleance, modele),
                 lot, aujourdhui);
+            var prescriptions = PrescriptionsDemo.Generer(
+                new CadrePrescriptionsDemo(cadre.Departement, cadre.Graine, _offres[cadre.Departement.Id], structures, agents, communesDesTerritoires),
+                lot, parcours, aujourdhui);
             await lot.EnregistrerAsync(db, cancellationToken);
             await parcours.EnregistrerAsync(db, cancellationToken);
+            await prescriptions.EnregistrerAsync(db, cancellationToken);
             nombre += lot.Beneficiaires.Count;
         }
 
@@ -100,7 +106,8 @@ public sealed class ChargeurDemo(
         _parcours[d.Id] = (
             responsable, new TransfertDemo(referent, referentMauriac, 6), (referentMauriac, referent),
             Modele(d, "Direction de l'insertion et de l'emploi", "28 avenue Gambetta\n15000 Aurillac", "Martine Fabre", "Pour le président du conseil départemental et par délégation, la directrice de l'insertion"));
-        Ajouter(d, chantier, "operateur.cantal", "Lucie", "Vermenouze", Role.Operateur);
+        var operateurChantier = Ajouter(d, chantier, "operateur.cantal", "Lucie", "Vermenouze", Role.Operateur);
+        OffreCantal(d, temps.Aujourdhui(d.Fuseau), plie, chantier, operateurChantier, association, aurillac, mauriac);
         Ajouter(d, direction, "auditeur.cantal", "Odile", "Chastel", Role.Auditeur);
         Ajouter(d, caf, "partenaire.cantal", "Thomas", "Manhes", Role.Partenaire);
 
@@ -148,8 +155,9 @@ public sealed class ChargeurDemo(
         var orientation = Ajouter(d, direction, "orientation.puydedome", "Mathieu", "Gerzat", Role.AgentOrientation);
         var referent = Ajouter(d, aip, "referent.puydedome", "Samia", "Boudet", Role.Referent);
         Ajouter(d, direction, "conventions.puydedome", "François", "Chabrol", Role.GestionnaireConventions);
-        Ajouter(d, mobilite, "operateur.mobilite", "Damien", "Mallet", Role.Operateur);
-        Ajouter(d, aisp, "operateur.aisp", "Élise", "Tixier", Role.Operateur);
+        var operateurMobilite = Ajouter(d, mobilite, "operateur.mobilite", "Damien", "Mallet", Role.Operateur);
+        var operateurAisp = Ajouter(d, aisp, "operateur.aisp", "Élise", "Tixier", Role.Operateur);
+        OffrePuyDeDome(d, temps.Aujourdhui(d.Fuseau), mobilite, operateurMobilite, aisp, operateurAisp, aip, clermont);
         var responsable = Ajouter(d, aip, "responsable.puydedome", "Jérôme", "Fayolle", Role.Responsable);
         _parcours[d.Id] = (
             responsable, null, null,
@@ -184,7 +192,8 @@ public sealed class ChargeurDemo(
 
         Ajouter(d, direction, "pilotage.calvados", "Claire", "Lemonnier", Role.ChargeMissionPdi);
         var referent = Ajouter(d, direction, "referent.calvados", "Yann", "Hébert", Role.Referent);
-        Ajouter(d, apr, "operateur.calvados", "Céline", "Marie", Role.Operateur);
+        var operateurApr = Ajouter(d, apr, "operateur.calvados", "Céline", "Marie", Role.Operateur);
+        OffreCalvados(d, temps.Aujourdhui(d.Fuseau), apr, operateurApr, [caen, auge, bessin, bocage]);
         var orientation = Ajouter(d, direction, "orientation.calvados", "Sandrine", "Lecoq", Role.AgentOrientation);
         var responsable = Ajouter(d, direction, "responsable.calvados", "Olivier", "Dufresne", Role.Responsable);
         _parcours[d.Id] = (
