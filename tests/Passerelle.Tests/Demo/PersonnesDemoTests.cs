@@ -197,6 +197,79 @@ public abstract class PersonnesDemoTests(Fournisseur fournisseur) : IAsyncLifeti
         (await db.Suppleances.SingleAsync()).RemplacantId.ShouldBe(cantal);
     }
 
+    [Fact]
+    public async Task Le_programme_du_cantal_compte_ses_six_orientations_et_dix_huit_fiches_actions()
+    {
+        await using var db = _base.Contexte(await _base.DepartementAsync("15"));
+
+        var axes = await db.Axes.OrderBy(a => a.Ordre).Select(a => a.Numero).ToListAsync();
+        var fiches = await db.FichesActions.Select(f => f.Numero).ToListAsync();
+
+        axes.ShouldBe(["1", "2", "3", "4", "5", "6"]);
+        fiches.Count.ShouldBe(18);
+        fiches.ShouldContain("5.3.1");
+        fiches.ShouldContain("5.3.2");
+        (await db.FichesActions.SingleAsync(f => f.Numero == "3.2")).Intitule.ShouldBe("Faire de la mobilité une priorité transversale");
+    }
+
+    [Fact]
+    public async Task L_offre_des_semences_est_au_catalogue_avec_ses_regles()
+    {
+        await using var puyDeDome = _base.Contexte(await _base.DepartementAsync("63"));
+        var mobilite = await puyDeDome.Actions.Where(a => a.Nom.StartsWith("Mobilité")).ToListAsync();
+        mobilite.Count.ShouldBe(8);
+        mobilite.ShouldAllBe(a => a.TypesPrescripteurs!.Contains(nameof(TypeStructure.FranceTravail)) && !a.TypesPrescripteurs.Contains(nameof(TypeStructure.Association)));
+        (await puyDeDome.Actions.SingleAsync(a => a.Nom == "Atelier de remobilisation professionnelle")).PlafondHeures.ShouldBe(210);
+        var prequalification = await puyDeDome.Actions.SingleAsync(a => a.Nom == "Atelier de pré-qualification");
+        (prequalification.PlafondHeures, prequalification.StageMinimumHeures, prequalification.StageMaximumHeures).ShouldBe((385, 70, 120));
+        var aisp = await puyDeDome.Actions.SingleAsync(a => a.Nom.StartsWith("Accompagnement insertion sociale"));
+        (aisp.DureeMois, aisp.EntretiensPrevus, aisp.ParcoursParAn).ShouldBe((3, 12, 50));
+        var cucs = await puyDeDome.Actions.SingleAsync(a => a.ReserveeQpv);
+        (cucs.AgeMinimum, cucs.AgeMaximum, cucs.DureeMois, cucs.CadenceEntretiensJours, cucs.ParcoursParAn).ShouldBe((18, 25, 12, 15, 10));
+
+        await using var calvados = _base.Contexte(await _base.DepartementAsync("14"));
+        (await calvados.Actions.CountAsync(a => a.Nom.StartsWith("Chantier d'insertion"))).ShouldBe(20);
+        (await calvados.Actions.CountAsync(a => a.Nom.StartsWith("APR"))).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Les_prescriptions_de_demo_passent_par_tous_les_etats_et_respectent_les_regles_des_actions()
+    {
+        foreach (var code in Departements)
+        {
+            await using var db = _base.Contexte(await _base.DepartementAsync(code));
+            var etats = await db.Prescriptions.Select(p => p.Etat).Distinct().ToListAsync();
+            etats.Count.ShouldBeGreaterThanOrEqualTo(code == "15" ? 7 : 6, code);
+            (await db.Prescriptions.CountAsync(p => p.Etat == EtatPrescription.Envoyee)).ShouldBeGreaterThan(0, code);
+            (await db.Prescriptions.CountAsync(p => p.SuiviLe != null)).ShouldBeGreaterThan(0, code);
+            (await db.BilansPrescriptions.CountAsync()).ShouldBeGreaterThan(0, code);
+
+            // Every prescription respects its action's caps and places, as the pages would have enforced them.
+            var actions = await db.Actions.ToDictionaryAsync(a => a.Id);
+            var heures = await db.HeuresRealisees.GroupBy(h => h.PrescriptionId).Select(g => new { g.Key, Minutes = g.Sum(h => h.Minutes) }).ToListAsync();
+            foreach (var h in heures)
+            {
+                var actionId = await db.Prescriptions.Where(p => p.Id == h.Key).Select(p => p.ActionId).SingleAsync();
+                (h.Minutes / 60).ShouldBeLessThanOrEqualTo(actions[actionId].PlafondHeures!.Value);
+            }
+
+            var parAn = await db.Prescriptions.Where(p => p.AccepteeLe != null)
+                .Select(p => new { p.ActionId, p.AccepteeLe }).ToListAsync();
+            foreach (var groupe in parAn.GroupBy(p => (p.ActionId, p.AccepteeLe!.Value.Year)))
+            {
+                if (actions[groupe.Key.ActionId].ParcoursParAn is { } maximum)
+                {
+                    groupe.Count().ShouldBeLessThanOrEqualTo(maximum);
+                }
+            }
+        }
+
+        await using var puyDeDome = _base.Contexte(await _base.DepartementAsync("63"));
+        (await puyDeDome.HeuresRealisees.CountAsync()).ShouldBeGreaterThan(0);
+        (await puyDeDome.RendezVous.CountAsync(r => r.PrescriptionId != null)).ShouldBeGreaterThan(0);
+        var mobilite = await puyDeDome.Users.SingleAsync(a => a.Email == ClientPasserelle.Email("operateur.mobilite"));
+        (await puyDeDome.Notifications.CountAsync(n => n.AgentId == mobilite.Id)).ShouldBeGreaterThan(0);
+    }
 }
 
 public sealed class PersonnesDemoSqliteTests() : PersonnesDemoTests(Fournisseur.Sqlite);
