@@ -53,6 +53,7 @@ public static class ChronologieDossier
             e.Bloquants > 0 ? $"{e.Bloquants} frein{(e.Bloquants > 1 ? "s" : "")} bloquant{(e.Bloquants > 1 ? "s" : "")}." : null)));
 
         evenements.AddRange(await Contrats.ChronologieContrats.LireAsync(db, beneficiaireId, fuseau, cancellationToken));
+        evenements.AddRange(await Prescriptions.ChronologiePrescriptions.LireAsync(db, beneficiaireId, cancellationToken));
 
         var notes = await db.NotesSuivi.AsNoTracking().Where(n => n.BeneficiaireId == beneficiaireId)
             .OrderByDescending(n => n.Instant).Take(Maximum)

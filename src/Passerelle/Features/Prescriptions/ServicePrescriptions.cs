@@ -284,6 +284,17 @@ public sealed class ServicePrescriptions(
         await EnregistrerAsync(prescription, ActionJournal.Modification, cancellationToken);
     }
 
+    /// <summary>The days an operator has to answer, by the setting valid on <paramref name="date"/>.</summary>
+    public async Task<int> DelaiReponseAsync(DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var delai = await db.ParametresDates.AsNoTracking()
+            .Where(p => p.Cle == ClesParametres.DelaiReponsePrescription && p.Portee == ParametreDate.PorteeDepartement
+                && p.ValideDu <= date && (p.ValideAu == null || p.ValideAu >= date))
+            .Select(p => p.Valeur)
+            .SingleOrDefaultAsync(cancellationToken);
+        return int.TryParse(delai, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var lu) ? lu : DelaiReponseParDefaut;
+    }
+
     /// <summary>
     /// Expires the current département's prescriptions left unanswered past the setting's delay, as of
     /// <paramref name="aujourdhui"/>, and tells each référent. Run by the daily job, département by département;
@@ -291,12 +302,7 @@ public sealed class ServicePrescriptions(
     /// </summary>
     public async Task<int> ExpirerAsync(DateOnly aujourdhui, CancellationToken cancellationToken = default)
     {
-        var delai = await db.ParametresDates.AsNoTracking()
-            .Where(p => p.Cle == ClesParametres.DelaiReponsePrescription && p.Portee == ParametreDate.PorteeDepartement
-                && p.ValideDu <= aujourdhui && (p.ValideAu == null || p.ValideAu >= aujourdhui))
-            .Select(p => p.Valeur)
-            .SingleOrDefaultAsync(cancellationToken);
-        var jours = int.TryParse(delai, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var lu) ? lu : DelaiReponseParDefaut;
+        var jours = await DelaiReponseAsync(aujourdhui, cancellationToken);
         var limite = aujourdhui.AddDays(-jours);
         var echues = await db.Prescriptions.Where(p => p.Etat == EtatPrescription.Envoyee && p.EnvoyeeLe <= limite).ToListAsync(cancellationToken);
         if (echues.Count == 0)
