@@ -34,6 +34,7 @@ public static class Navigation
         (Role.Responsable, new("/referents/suppleances", "Suppléances", "Confier le portefeuille d'un référent absent à un remplaçant, pour la durée de l'absence.")),
 
         .. Chiffres.AccesChiffres.LiensNavigation,
+        .. Catalogue.AccesCatalogue.LiensNavigation,
 
         (Role.Auditeur, new("/journal", "Journal des accès", "Qui a consulté, modifié ou exporté quel dossier, et quand.")),
     ];
