@@ -35,6 +35,7 @@ public static class Navigation
         .. Prescriptions.NavigationPrescriptions.Liens,
 
         .. Chiffres.AccesChiffres.LiensNavigation,
+        .. Catalogue.AccesCatalogue.LiensNavigation,
 
         (Role.Auditeur, new("/journal", "Journal des accès", "Qui a consulté, modifié ou exporté quel dossier, et quand.")),
     ];
