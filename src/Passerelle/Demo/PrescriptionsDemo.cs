@@ -184,7 +184,8 @@ public static class PrescriptionsDemo
                 return;
             }
 
-            if (Complet(action, session, reponse))
+            // Full, or the next intake is not scheduled yet: the operator keeps the person on the waiting list.
+            if (Complet(action, session, reponse) || tirage <= 20)
             {
                 prescription.MettreEnAttente(reponse, operateur.Id);
                 Notifier(prescripteur.Id, reponse, $"Prescription en liste d'attente pour l'action « {action.Nom} »", Url(prescription));
