@@ -36,6 +36,8 @@ public static class FeatureServices
 
         services.AddScoped<Notifications.ServiceNotifications>();
         services.AddScoped<Prescriptions.ServicePrescriptions>();
+
+        Offre.ServicesOffre.AddOffrePublique(services);
         return services;
     }
 }
