@@ -37,6 +37,7 @@ public static class FeatureServices
         services.AddScoped<Notifications.ServiceNotifications>();
         services.AddScoped<Prescriptions.ServicePrescriptions>();
         services.AddScoped<Catalogue.ServiceActions>();
+        Offre.ServicesOffre.AddOffrePublique(services);
         return services;
     }
 }
