@@ -6,6 +6,9 @@ namespace Passerelle.Domain;
 /// <summary>A code of a data·inclusion v1 reference list and its label.</summary>
 public sealed record CodeDataInclusion(string Valeur, string Libelle, string? Description);
 
+/// <summary>A family of thématiques ("mobilite") and its thématiques, as forms and filters group them.</summary>
+public sealed record GroupeThematiques(string Code, string Libelle, IReadOnlyList<CodeDataInclusion> Thematiques);
+
 /// <summary>
 /// The reference lists of the national schema data·inclusion v1 (version <see cref="Version"/>), read from the
 /// project's copy embedded in the assembly (Data/Referentiels/DataInclusion, Licence Ouverte 2.0). The offer stores
@@ -48,10 +51,24 @@ public static class ReferentielDataInclusion
         ["trouver-un-emploi"] = "Trouver un emploi",
     };
 
+    public const string SeparateurFamille = "--";
+
+    private static readonly Lazy<IReadOnlyList<GroupeThematiques>> ListeGroupes = new(() =>
+        Thematiques.GroupBy(t => Famille(t.Valeur), StringComparer.Ordinal)
+            .Select(g => new GroupeThematiques(g.Key, LibelleFamille(g.Key), g.ToList()))
+            .ToList());
+
+    /// <summary>The families in the list's order, each with its thématiques.</summary>
+    public static IReadOnlyList<GroupeThematiques> Groupes => ListeGroupes.Value;
+
+    public static string LibelleFamille(string famille) => Familles.GetValueOrDefault(famille, famille);
+
+    public static bool EstThematique(string code) => Thematiques.Any(t => t.Valeur == code);
+
     /// <summary>The family of a thématique code ("mobilite" for "mobilite--preparer-un-permis").</summary>
     public static string Famille(string code)
     {
-        var separateur = code.IndexOf("--", StringComparison.Ordinal);
+        var separateur = code.IndexOf(SeparateurFamille, StringComparison.Ordinal);
         return separateur < 0 ? code : code[..separateur];
     }
 

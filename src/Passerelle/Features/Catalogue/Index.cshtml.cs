@@ -57,7 +57,7 @@ public sealed class IndexModel(PasserelleDbContext db) : PageModel
     {
         public string LibelleType => ReferentielDataInclusion.Libelle(ReferentielDataInclusion.TypesService, TypeService);
 
-        public IReadOnlyList<string> LibellesThematiques => Texte.Separer(Thematiques).Select(ThematiquesDataInclusion.Libelle).ToList();
+        public IReadOnlyList<string> LibellesThematiques => Texte.Separer(Thematiques).Select(ReferentielDataInclusion.LibelleThematique).ToList();
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -83,12 +83,12 @@ public sealed class IndexModel(PasserelleDbContext db) : PageModel
         }
 
         // The codes are stored joined by "|": framed by "|", a code matches whole, a category as the start of its codes.
-        if (Thematique is { } code && ThematiquesDataInclusion.EstThematique(code))
+        if (Thematique is { } code && ReferentielDataInclusion.EstThematique(code))
         {
             var motif = "|" + code + "|";
             requete = requete.Where(a => ("|" + a.Thematiques + "|").Contains(motif));
         }
-        else if (Thematique is { } categorie && ThematiquesDataInclusion.EstCategorie(categorie))
+        else if (Thematique is { } categorie && ReferentielDataInclusion.Familles.ContainsKey(categorie))
         {
             var motif = "|" + categorie + "--";
             requete = requete.Where(a => ("|" + a.Thematiques).Contains(motif));

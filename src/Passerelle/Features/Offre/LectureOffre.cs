@@ -95,7 +95,7 @@ public sealed class OffreDepartement(AsyncServiceScope portee, PasserelleDbConte
         if (Nettoyer(criteres.Thematique) is { } thematique)
         {
             var exacte = "|" + thematique + "|";
-            var groupe = "|" + thematique + ThematiquesOffre.Separateur;
+            var groupe = "|" + thematique + ReferentielDataInclusion.SeparateurFamille;
             requete = requete.Where(a => ("|" + a.Thematiques + "|").Contains(exacte) || ("|" + a.Thematiques).Contains(groupe));
         }
 
