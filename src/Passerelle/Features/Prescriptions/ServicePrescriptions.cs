@@ -291,12 +291,7 @@ public sealed class ServicePrescriptions(
     /// </summary>
     public async Task<int> ExpirerAsync(DateOnly aujourdhui, CancellationToken cancellationToken = default)
     {
-        var delai = await db.ParametresDates.AsNoTracking()
-            .Where(p => p.Cle == ClesParametres.DelaiReponsePrescription && p.Portee == ParametreDate.PorteeDepartement
-                && p.ValideDu <= aujourdhui && (p.ValideAu == null || p.ValideAu >= aujourdhui))
-            .Select(p => p.Valeur)
-            .SingleOrDefaultAsync(cancellationToken);
-        var jours = int.TryParse(delai, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var lu) ? lu : DelaiReponseParDefaut;
+        var jours = await DelaiReponseJoursAsync(aujourdhui, cancellationToken);
         var limite = aujourdhui.AddDays(-jours);
         var echues = await db.Prescriptions.Where(p => p.Etat == EtatPrescription.Envoyee && p.EnvoyeeLe <= limite).ToListAsync(cancellationToken);
         if (echues.Count == 0)
@@ -318,6 +313,20 @@ public sealed class ServicePrescriptions(
 
         await db.SaveChangesAsync(cancellationToken);
         return echues.Count;
+    }
+
+    /// <summary>
+    /// The days an operator has to answer, as the setting says on <paramref name="date"/>: what the expiry applies and
+    /// what the operator's inbox counts down.
+    /// </summary>
+    public async Task<int> DelaiReponseJoursAsync(DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var delai = await db.ParametresDates.AsNoTracking()
+            .Where(p => p.Cle == ClesParametres.DelaiReponsePrescription && p.Portee == ParametreDate.PorteeDepartement
+                && p.ValideDu <= date && (p.ValideAu == null || p.ValideAu >= date))
+            .Select(p => p.Valeur)
+            .SingleOrDefaultAsync(cancellationToken);
+        return int.TryParse(delai, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var lu) ? lu : DelaiReponseParDefaut;
     }
 
     /// <summary>Today in the current département's time zone, as the prescription's dates are judged.</summary>
