@@ -38,6 +38,7 @@ public static class FeatureServices
         services.AddScoped<Prescriptions.ServicePrescriptions>();
         services.AddScoped<Catalogue.ServiceActions>();
         Offre.ServicesOffre.AddOffrePublique(services);
+        Prescriptions.Recues.ServicesRecues.AddPrescriptionsRecues(services);
         return services;
     }
 }

@@ -40,7 +40,7 @@ public sealed class DossierModel(
 
         if (!await ChargerAsync(id, cancellationToken))
         {
-            return NotFound();
+            return await perimetre.PorteeAsync(id, cancellationToken) == Portee.Partielle ? Redirect(Prescriptions.Recues.PersonneModel.Adresse(id)) : NotFound();
         }
 
         NoticeAImprimer = TempData["NoticeAImprimer"] is true;

@@ -33,6 +33,7 @@ public static class Navigation
         (Role.Responsable, new("/referents/transfert", "Transferts", "Transférer tout ou partie du portefeuille d'un référent à un autre.")),
         (Role.Responsable, new("/referents/suppleances", "Suppléances", "Confier le portefeuille d'un référent absent à un remplaçant, pour la durée de l'absence.")),
         .. Prescriptions.NavigationPrescriptions.Liens,
+        (Role.Operateur, new("/prescriptions/recues", "Prescriptions reçues", "Les prescriptions adressées à votre structure : répondre, puis suivre entrées, heures, bilans, sorties et suivis à six mois.")),
 
         .. Chiffres.AccesChiffres.LiensNavigation,
         .. Catalogue.AccesCatalogue.LiensNavigation,
