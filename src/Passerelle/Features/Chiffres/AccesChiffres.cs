@@ -19,6 +19,6 @@ public static class AccesChiffres
 
     public static readonly IReadOnlyList<(Role Role, LienNavigation Lien)> LiensNavigation = RolesAutorises
         .Select(r => (r, new LienNavigation("/chiffres", "Chiffres",
-            "Personnes soumises aux droits et devoirs, orientations et délais, référents et contrats, par mois ou par territoire.")))
+            "Personnes soumises aux droits et devoirs, orientations et délais, référents et contrats, activité des actions d'insertion et Agenda 21.")))
         .ToList();
 }

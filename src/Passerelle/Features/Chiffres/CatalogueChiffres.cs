@@ -20,7 +20,7 @@ namespace Passerelle.Features.Chiffres;
 /// median from those counts, exactly.
 /// </para>
 /// </summary>
-public sealed class CatalogueChiffres(PasserelleDbContext db)
+public sealed partial class CatalogueChiffres(PasserelleDbContext db)
 {
     public const string LibelleHorsTerritoire = "Hors territoire ou commune inconnue";
 
@@ -35,6 +35,8 @@ public sealed class CatalogueChiffres(PasserelleDbContext db)
             RegistreChiffres.DelaiOrientation => DelaiOrientationAsync(departementId, periode, ventilation, typeTerritoire, cancellationToken),
             RegistreChiffres.AvecReferent => AvecReferentAsync(departementId, periode, ventilation, typeTerritoire, cancellationToken),
             RegistreChiffres.AvecContrat => AvecContratAsync(departementId, periode, ventilation, typeTerritoire, cancellationToken),
+            RegistreChiffres.ActiviteActions or RegistreChiffres.SortiesActions or RegistreChiffres.SuivisActions or RegistreChiffres.Agenda21 =>
+                CalculerAsync(code, departementId, periode, ventilation, typeTerritoire, territoireId: null, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Chiffre inconnu."),
         };
 

@@ -45,6 +45,11 @@ public sealed class IndexModel(
     [Display(Name = "les territoires")]
     public TypeTerritoire? Territoires { get; set; }
 
+    /// <summary>For the figures of the actions: only the people who live in this territory.</summary>
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "le territoire des personnes")]
+    public Guid? Territoire { get; set; }
+
     public IReadOnlyList<SelectListItem> OptionsFigures { get; } =
         RegistreChiffres.Figures.Select(f => new SelectListItem(f.Titre, f.Code)).ToList();
 
@@ -52,6 +57,11 @@ public sealed class IndexModel(
         Enum.GetValues<Ventilation>().Select(v => new SelectListItem(v.Libelle(), v.ToString())).ToList();
 
     public IReadOnlyList<SelectListItem> OptionsTerritoires { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> OptionsTerritoire { get; private set; } = [];
+
+    /// <summary>The name of the chosen territory when it restricts the table shown.</summary>
+    public string? TerritoireRetenu { get; private set; }
 
     public TableauMasque? Resultat { get; private set; }
 
@@ -75,7 +85,7 @@ public sealed class IndexModel(
     /// <summary>The same choice, as the export's address.</summary>
     public string? LienCsv => Resultat is null
         ? null
-        : Url.Page("/Chiffres/Index", "Csv", new { figure = Figure, du = Du, au = Au, par = Par.ToString(), territoires = Territoires?.ToString() });
+        : Url.Page("/Chiffres/Index", "Csv", new { figure = Figure, du = Du, au = Au, par = Par.ToString(), territoires = Territoires?.ToString(), territoire = Territoire });
 
     public string Legende
     {
@@ -90,7 +100,8 @@ public sealed class IndexModel(
                 ? $"par territoire ({type.Libelle().ToLowerInvariant()})"
                 : tableau.Ventilation.Libelle().ToLowerInvariant();
             var observation = tableau.Observation is { } jour ? $", personnes comptées au {jour:dd/MM/yyyy}" : "";
-            return $"{tableau.Figure.Titre}, {ventilation}, {tableau.Periode.Libelle()}{observation}";
+            var territoire = TerritoireRetenu is { } nom ? $", personnes habitant le territoire « {nom} »" : "";
+            return $"{tableau.Figure.Titre}, {ventilation}, {tableau.Periode.Libelle()}{observation}{territoire}";
         }
     }
 
@@ -99,17 +110,36 @@ public sealed class IndexModel(
         var aujourdhui = temps.Aujourdhui(User.Fuseau());
         var moisCourant = new DateOnly(aujourdhui.Year, aujourdhui.Month, 1);
 
+        // The département's own territories (the tenant filter): an id from elsewhere is not one of them.
+        var territoires = await db.Territoires.AsNoTracking()
+            .OrderBy(t => t.Nom).ThenBy(t => t.Type).ThenBy(t => t.Id)
+            .Select(t => new { t.Id, t.Nom, t.Type })
+            .ToListAsync(cancellationToken);
+
         // The territory types the département uses; the first one is the default breakdown.
-        var types = await db.Territoires.AsNoTracking().Select(t => t.Type).Distinct().ToListAsync(cancellationToken);
+        var types = territoires.Select(t => t.Type).Distinct().ToList();
         types.Sort();
         OptionsTerritoires = types.Select(t => new SelectListItem(t.Libelle(), t.ToString())).ToList();
         Territoires ??= types.Count > 0 ? types[0] : TypeTerritoire.BassinDeVie;
+
+        OptionsTerritoire = territoires.Select(t => new SelectListItem($"{t.Nom} ({t.Type.Libelle().ToLowerInvariant()})", t.Id.ToString())).ToList();
+        var territoireChoisi = territoires.Find(t => t.Id == Territoire);
+        if (Territoire is not null && territoireChoisi is null)
+        {
+            ModelState.AddModelError(nameof(Territoire), "Choisissez un territoire de la liste.");
+        }
 
         Figure = string.IsNullOrWhiteSpace(Figure) ? RegistreChiffres.Figures[0].Code : Figure.Trim();
         var figure = RegistreChiffres.Trouver(Figure);
         if (figure is null)
         {
             ModelState.AddModelError(nameof(Figure), "Choisissez un chiffre de la liste.");
+        }
+        else if (!figure.Ventilations.Contains(Par))
+        {
+            // Lines the figure does not have (by month for an action's figure, say): its own first kind, shown in the form.
+            Par = figure.Ventilations[0];
+            ModelState.Remove(nameof(Par));
         }
 
         var au = LireMois(nameof(Au), Au, moisCourant, "de fin");
@@ -137,7 +167,10 @@ public sealed class IndexModel(
         }
 
         var periode = new PeriodeChiffres(premier, dernier, aujourdhui);
-        var tableau = await catalogue.CalculerAsync(figure.Code, departementCourant.IdObligatoire, periode, Par, Territoires.Value, cancellationToken);
+        var restreint = figure.RestreignableAUnTerritoire && Par != Ventilation.Territoire ? territoireChoisi : null;
+        TerritoireRetenu = restreint?.Nom;
+        var tableau = await catalogue.CalculerAsync(
+            figure.Code, departementCourant.IdObligatoire, periode, Par, Territoires.Value, restreint?.Id, cancellationToken);
         return Masquage.Appliquer(tableau, Masquage.EstRequis(User));
     }
 

@@ -21,6 +21,7 @@ public static class PresentationChiffres
         {
             GenreColonne.Part => valeur.Value.ToString("0.#", Francais) + "\u00a0%",
             GenreColonne.Mediane => valeur.Value.ToString("0.#", Francais),
+            GenreColonne.Heures => valeur.Value.ToString("#,##0.##", Francais),
             _ => valeur.Value.ToString("N0", Francais),
         },
     };
@@ -54,7 +55,8 @@ public static class PresentationChiffres
         {
             Secret.Primaire => MarquePrimaireCsv,
             Secret.Secondaire => MarqueSecondaire,
-            _ => valeur?.ToString("0.#", Francais) ?? "",
+            // Two decimals at most: hours are rounded to the hundredth; shares and medians have one decimal at most.
+            _ => valeur?.ToString("0.##", Francais) ?? "",
         });
 
     /// <summary>Quoted when needed; a label that a spreadsheet would run as a formula is defused with a leading apostrophe.</summary>

@@ -8,6 +8,8 @@ public enum Ventilation
 {
     [Display(Name = "Par mois")] Mois,
     [Display(Name = "Par territoire")] Territoire,
+    [Display(Name = "Par action")] Action,
+    [Display(Name = "Par fiche-action")] FicheAction,
 }
 
 /// <summary>
@@ -86,6 +88,11 @@ public enum GenreColonne
     Part,
     /// <summary>A median, in days.</summary>
     Mediane,
+    /// <summary>
+    /// Hours done: not a count of people, so not masked for itself, but hidden with the count of people of its row
+    /// given as its base, since the hours of one or two people tell about them.
+    /// </summary>
+    Heures,
 }
 
 /// <param name="Bases">For a share or a median: the columns it is computed from. Hidden with any of them.</param>
