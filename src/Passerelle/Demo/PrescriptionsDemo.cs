@@ -178,14 +178,14 @@ public static class PrescriptionsDemo
                 return;
             }
 
-            if (tirage <= 16)
+            if (tirage <= 18)
             {
                 prescription.Annuler(reponse, "La personne a trouvé un emploi avant le début de l'action.");
                 return;
             }
 
             // Full, or the next intake is not scheduled yet: the operator keeps the person on the waiting list.
-            if (Complet(action, session, reponse) || tirage <= 20)
+            if (Complet(action, session, reponse) || tirage <= 23)
             {
                 prescription.MettreEnAttente(reponse, operateur.Id);
                 Notifier(prescripteur.Id, reponse, $"Prescription en liste d'attente pour l'action « {action.Nom} »", Url(prescription));
