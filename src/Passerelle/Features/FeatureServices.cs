@@ -36,6 +36,7 @@ public static class FeatureServices
 
         services.AddScoped<Notifications.ServiceNotifications>();
         services.AddScoped<Prescriptions.ServicePrescriptions>();
+        Prescriptions.ATraiter.ServicesSuiviPrescriptions.AddSuiviPrescriptions(services);
         return services;
     }
 }
