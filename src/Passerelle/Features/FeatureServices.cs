@@ -39,6 +39,7 @@ public static class FeatureServices
         services.AddScoped<Catalogue.ServiceActions>();
         Offre.ServicesOffre.AddOffrePublique(services);
         Prescriptions.Recues.ServicesRecues.AddPrescriptionsRecues(services);
+        Prescriptions.ATraiter.ServicesSuiviPrescriptions.AddSuiviPrescriptions(services);
         return services;
     }
 }

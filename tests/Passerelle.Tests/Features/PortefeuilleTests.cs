@@ -286,7 +286,7 @@ public abstract class PortefeuilleTests(ApplicationDeTest app)
 
         var page = (await client.PageAsync("/a-traiter")).Document;
 
-        page.QuerySelectorAll("[data-section]").Select(s => s.GetAttribute("data-section")).ShouldBe(["rendez-vous", "contrats-echeance"]);
+        page.QuerySelectorAll("[data-section]").Select(s => s.GetAttribute("data-section")).ShouldBe(["rendez-vous", "contrats-echeance", "prescriptions-sans-reponse"]);
         var rdv = page.QuerySelector("[data-section=rendez-vous]")!;
         rdv.QuerySelector("[data-nombre]")!.TextContent.ShouldBe("1");
         rdv.QuerySelector("li a")!.GetAttribute("href").ShouldBe($"/beneficiaires/{rdvPasse}/rendez-vous/{rendezVous}/issue");

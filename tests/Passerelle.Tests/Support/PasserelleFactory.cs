@@ -24,6 +24,8 @@ public sealed class PasserelleFactory(BaseDeTest baseDeTest, string environnemen
             ["Database:Provider"] = baseDeTest.Fournisseur.ToString(),
             ["ConnectionStrings:Passerelle"] = baseDeTest.ChaineConnexion,
             ["Demo:Enabled"] = "false",
+            // Quartz reads the fake clock: moved past 02:00, it would expire prescriptions behind the test's back.
+            ["Prescriptions:Expiration:Actif"] = "false",
         }.Concat(ClesNirDeTest.Configuration)));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Temps));

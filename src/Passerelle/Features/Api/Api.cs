@@ -29,6 +29,7 @@ public static class Api
         Referents.ApiReferents.MapApiReferents(v1);
 
         Offre.ApiOffre.MapApiOffre(app);
+        Prescriptions.Api.ApiPrescriptions.MapApiPrescriptions(v1);
 
         // Any other /api path: 401 when anonymous (fallback policy), 404 otherwise. No route enumeration.
         app.MapFallback("/api/{**chemin}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ressource introuvable"))

@@ -28,6 +28,7 @@ public static class Navigation
         (Role.Referent, new("/a-traiter", "À traiter", "Vos rendez-vous à enregistrer et les contrats à faire signer cette semaine.")),
         (Role.AgentOrientation, new("/a-traiter", "À traiter", "Les orientations dont le délai expire cette semaine, vos rendez-vous à enregistrer.")),
         (Role.Responsable, new("/a-traiter", "À traiter", "Les contrats à valider et les demandes de réorientation qui attendent votre réponse.")),
+        .. Prescriptions.ATraiter.ServicesSuiviPrescriptions.LiensNavigation,
         (Role.Referent, new("/portefeuille", "Portefeuille", "Les personnes que vous suivez, avec leurs alertes : délais, contrats, rendez-vous, examens.")),
         (Role.Responsable, new("/portefeuille", "Portefeuille", "Les portefeuilles des référents de votre structure, avec leurs alertes.")),
         (Role.Responsable, new("/referents/transfert", "Transferts", "Transférer tout ou partie du portefeuille d'un référent à un autre.")),
