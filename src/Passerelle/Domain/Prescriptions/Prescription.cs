@@ -95,6 +95,8 @@ public sealed class Prescription : IAppartientAuDepartement, IVersionne
     public DateOnly? ReponduLe { get; private set; }
     public Guid? ReponduPar { get; private set; }
     public string? MotifRefus { get; private set; }
+    /// <summary>The refusal's own day: <see cref="ReponduLe"/> keeps the first answer, which may be the waiting list.</summary>
+    public DateOnly? RefuseeLe { get; private set; }
     public DateOnly? MiseEnAttenteLe { get; private set; }
     public DateOnly? AccepteeLe { get; private set; }
     public DateOnly? ExpireeLe { get; private set; }
@@ -195,6 +197,7 @@ public sealed class Prescription : IAppartientAuDepartement, IVersionne
         ExigerApres(date, EnvoyeeLe, "La réponse suit l'envoi de la prescription");
         MotifRefus = Texte.Obligatoire(motif, LongueurMotif, "Le motif du refus");
         Etat = EtatPrescription.Refusee;
+        RefuseeLe = date;
         ReponduLe ??= date;
         ReponduPar ??= agentId;
     }

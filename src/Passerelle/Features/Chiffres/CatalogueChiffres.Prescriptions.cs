@@ -171,7 +171,7 @@ public sealed partial class CatalogueChiffres
             .Join(communes, f => f.CommuneCode, c => c.CommuneCode, (f, c) => new FaitPrescription
             {
                 PrescriptionId = f.PrescriptionId, DepartementId = f.DepartementId, Ligne = c.TerritoireId, PersonneId = f.PersonneId,
-                CommuneCode = f.CommuneCode, Etat = f.Etat, EnvoyeeLe = f.EnvoyeeLe, AccepteeLe = f.AccepteeLe, ReponduLe = f.ReponduLe,
+                CommuneCode = f.CommuneCode, Etat = f.Etat, EnvoyeeLe = f.EnvoyeeLe, AccepteeLe = f.AccepteeLe, RefuseeLe = f.RefuseeLe,
                 MiseEnAttenteLe = f.MiseEnAttenteLe, EntreeLe = f.EntreeLe, SortieLe = f.SortieLe, Issue = f.Issue, SuiviLe = f.SuiviLe,
                 Situation = f.Situation,
             })
@@ -291,7 +291,7 @@ public sealed partial class CatalogueChiffres
             select new FaitPrescription
             {
                 PrescriptionId = p.Id, DepartementId = p.DepartementId, Ligne = l.Ligne, PersonneId = x.PersonneId, CommuneCode = x.CommuneCode,
-                Etat = p.Etat, EnvoyeeLe = p.EnvoyeeLe, AccepteeLe = p.AccepteeLe, ReponduLe = p.ReponduLe, MiseEnAttenteLe = p.MiseEnAttenteLe,
+                Etat = p.Etat, EnvoyeeLe = p.EnvoyeeLe, AccepteeLe = p.AccepteeLe, RefuseeLe = p.RefuseeLe, MiseEnAttenteLe = p.MiseEnAttenteLe,
                 EntreeLe = p.EntreeLe, SortieLe = p.SortieLe, Issue = p.Issue, SuiviLe = p.SuiviLe, Situation = p.Situation,
             };
     }
@@ -301,7 +301,7 @@ public sealed partial class CatalogueChiffres
         faits.Select(f => new FaitPrescription
         {
             PrescriptionId = f.PrescriptionId, DepartementId = f.DepartementId, Ligne = f.DepartementId, PersonneId = f.PersonneId,
-            CommuneCode = f.CommuneCode, Etat = f.Etat, EnvoyeeLe = f.EnvoyeeLe, AccepteeLe = f.AccepteeLe, ReponduLe = f.ReponduLe,
+            CommuneCode = f.CommuneCode, Etat = f.Etat, EnvoyeeLe = f.EnvoyeeLe, AccepteeLe = f.AccepteeLe, RefuseeLe = f.RefuseeLe,
             MiseEnAttenteLe = f.MiseEnAttenteLe, EntreeLe = f.EntreeLe, SortieLe = f.SortieLe, Issue = f.Issue, SuiviLe = f.SuiviLe,
             Situation = f.Situation,
         });
@@ -316,7 +316,7 @@ public sealed partial class CatalogueChiffres
             Ligne = g.Key,
             Envoyees = g.Count(f => f.EnvoyeeLe >= du && f.EnvoyeeLe <= au),
             Acceptees = g.Count(f => f.AccepteeLe >= du && f.AccepteeLe <= au),
-            Refusees = g.Count(f => f.Etat == EtatPrescription.Refusee && f.ReponduLe >= du && f.ReponduLe <= au),
+            Refusees = g.Count(f => f.Etat == EtatPrescription.Refusee && f.RefuseeLe >= du && f.RefuseeLe <= au),
             EnAttente = g.Count(f => f.MiseEnAttenteLe >= du && f.MiseEnAttenteLe <= au),
             Entrees = g.Count(f => f.EntreeLe >= du && f.EntreeLe <= au),
             Presentes = g.Where(f => f.EntreeLe <= au && (f.SortieLe == null || f.SortieLe >= du)).Select(f => f.PersonneId).Distinct().Count(),
@@ -360,7 +360,7 @@ public sealed partial class CatalogueChiffres
         public EtatPrescription Etat { get; init; }
         public DateOnly EnvoyeeLe { get; init; }
         public DateOnly? AccepteeLe { get; init; }
-        public DateOnly? ReponduLe { get; init; }
+        public DateOnly? RefuseeLe { get; init; }
         public DateOnly? MiseEnAttenteLe { get; init; }
         public DateOnly? EntreeLe { get; init; }
         public DateOnly? SortieLe { get; init; }

@@ -65,8 +65,7 @@ public static class RegistreChiffres
             NatureFigure.Stock),
         new(ActiviteActions, "Prescriptions et présences dans les actions",
             "Pour chaque action d'insertion, ou chaque fiche-action du programme, sur la période : les prescriptions envoyées, "
-            + "acceptées, refusées et mises en liste d'attente, chacune à la date de ce fait (une prescription refusée après une "
-            + "mise en liste d'attente compte à la date de cette mise en attente, la seule réponse datée) ; les entrées dans l'action ; "
+            + "acceptées, refusées et mises en liste d'attente, chacune à la date de ce fait ; les entrées dans l'action ; "
             + "les personnes présentes, c'est-à-dire entrées au plus tard le dernier jour de la période et pas sorties avant son "
             + "premier jour ; les heures réalisées pendant la période, en centre et en stage. Une personne présente dans deux actions "
             + "compte dans chacune, et une fois dans l'ensemble." + DefinitionTerritoire,

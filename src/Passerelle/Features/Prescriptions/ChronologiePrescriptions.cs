@@ -16,7 +16,7 @@ public static class ChronologiePrescriptions
             .OrderByDescending(p => p.EnvoyeeLe).Take(ChronologieDossier.Maximum)
             .Select(p => new
             {
-                p.Etat, p.EnvoyeeLe, p.MiseEnAttenteLe, p.AccepteeLe, p.ReponduLe, p.MotifRefus, p.ExpireeLe, p.AnnuleeLe, p.MotifAnnulation,
+                p.Etat, p.EnvoyeeLe, p.MiseEnAttenteLe, p.AccepteeLe, p.ReponduLe, p.RefuseeLe, p.MotifRefus, p.ExpireeLe, p.AnnuleeLe, p.MotifAnnulation,
                 p.EntreeLe, p.SortieLe, p.Issue, p.SuiviLe, p.Situation,
                 Action = db.Actions.Where(a => a.Id == p.ActionId).Select(a => a.Nom).FirstOrDefault(),
                 Operateur = db.Structures.Where(s => s.Id == p.StructureOperateurId).Select(s => s.Nom).FirstOrDefault(),
@@ -41,7 +41,7 @@ public static class ChronologiePrescriptions
             Ajouter(p.AccepteeLe, $"Prescription de l'action {action} acceptée", p.Operateur);
             if (p.Etat == EtatPrescription.Refusee)
             {
-                Ajouter(p.ReponduLe, $"Prescription de l'action {action} refusée", p.MotifRefus is null ? null : $"Motif : {p.MotifRefus}");
+                Ajouter(p.RefuseeLe, $"Prescription de l'action {action} refusée", p.MotifRefus is null ? null : $"Motif : {p.MotifRefus}");
             }
 
             Ajouter(p.ExpireeLe, $"Prescription de l'action {action} expirée sans réponse de l'opérateur");

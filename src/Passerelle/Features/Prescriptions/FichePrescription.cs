@@ -100,7 +100,7 @@ public sealed class FichePrescription
         Ajouter(p.AccepteeLe, "Acceptée par l'opérateur");
         if (p.Etat == EtatPrescription.Refusee)
         {
-            Ajouter(p.ReponduLe, "Refusée par l'opérateur", $"Motif : {p.MotifRefus}");
+            Ajouter(p.RefuseeLe, "Refusée par l'opérateur", $"Motif : {p.MotifRefus}");
         }
 
         Ajouter(p.ExpireeLe, "Expirée sans réponse de l'opérateur");

@@ -250,8 +250,8 @@ public sealed class ServicePrescriptions(
         var (prescription, action) = await ChargerCoteOperateurAsync(prescriptionId, version, cancellationToken);
         var ligne = prescription.EnregistrerHeures(date, heures, nature, action, AgentId, await AujourdhuiAsync(cancellationToken));
         db.HeuresRealisees.Add(ligne);
-        // The hours change the prescription's totals: its version moves so that a stale form sees it.
-        db.Entry(prescription).State = EntityState.Modified;
+        // The hours change the prescription's totals, not one of its columns: its version moves by hand so that a stale form sees it.
+        prescription.Version++;
         await EnregistrerAsync(prescription, ActionJournal.Modification, cancellationToken);
     }
 
@@ -263,7 +263,7 @@ public sealed class ServicePrescriptions(
             saisie.Type, saisie.Date, saisie.Atteinte, saisie.Assiduite, saisie.FreinsLeves, saisie.Preconisations, saisie.Commentaire, AgentId,
             await AujourdhuiAsync(cancellationToken));
         db.BilansPrescriptions.Add(bilan);
-        db.Entry(prescription).State = EntityState.Modified;
+        prescription.Version++;
         await NotifierPrescripteurAsync(prescription, $"{saisie.Type.Libelle()} écrit pour l'action « {action.Nom} »", cancellationToken);
         await EnregistrerAsync(prescription, ActionJournal.Modification, cancellationToken);
     }

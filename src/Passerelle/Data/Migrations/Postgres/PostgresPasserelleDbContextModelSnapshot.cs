@@ -1766,6 +1766,9 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<Guid>("PrescripteurId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("RefuseeLe")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("ReponduLe")
                         .HasColumnType("date");
 

@@ -1748,6 +1748,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<Guid>("PrescripteurId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RefuseeLe")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ReponduLe")
                         .HasColumnType("TEXT");
 

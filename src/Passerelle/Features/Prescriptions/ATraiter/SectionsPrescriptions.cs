@@ -203,18 +203,17 @@ public sealed class PrescriptionsSansReponse(PasserelleDbContext db, PerimetreDo
         var delai = await DelaiReponse.JoursAsync(db, aujourdhui, cancellationToken);
         var envoyeeAuPlusTard = aujourdhui.AddDays(-(delai / 2));
         var depuis = aujourdhui.AddDays(-JoursRecents);
-        // ReponduLe is the first answer: a refusal after the waiting list keeps the date it was put there.
         var prescriptions = db.Prescriptions.Where(p => p.PrescripteurId == agentId && visibles.Any(b => b.Id == p.BeneficiaireId)
             && ((p.Etat == EtatPrescription.Envoyee && p.EnvoyeeLe <= envoyeeAuPlusTard)
                 || (p.Etat == EtatPrescription.Expiree && p.ExpireeLe >= depuis)
-                || (p.Etat == EtatPrescription.Refusee && p.ReponduLe >= depuis)));
+                || (p.Etat == EtatPrescription.Refusee && p.RefuseeLe >= depuis)));
         var nombre = await prescriptions.CountAsync(cancellationToken);
         var elements = await prescriptions
             .OrderBy(p => p.EnvoyeeLe).ThenBy(p => p.Id)
             .Take(SectionsATraiter.ElementsAffiches)
             .Select(p => new
             {
-                p.Id, p.Etat, p.EnvoyeeLe, p.ExpireeLe, p.ReponduLe, p.MotifRefus,
+                p.Id, p.Etat, p.EnvoyeeLe, p.ExpireeLe, p.RefuseeLe, p.MotifRefus,
                 Personne = db.Beneficiaires.Where(b => b.Id == p.BeneficiaireId).Select(b => b.Prenoms + " " + (b.NomUsage ?? b.NomNaissance)).First(),
                 Action = db.Actions.Where(a => a.Id == p.ActionId).Select(a => a.Nom).First(),
             })
@@ -230,7 +229,7 @@ public sealed class PrescriptionsSansReponse(PasserelleDbContext db, PerimetreDo
                     $"« {e.Action} », envoyée le {ServicesSuiviPrescriptions.Jour(e.EnvoyeeLe)} : expirée sans réponse le {ServicesSuiviPrescriptions.Jour(e.ExpireeLe!.Value)}"),
                 EtatPrescription.Refusee => new ElementATraiter(
                     e.Personne, ServicePrescriptions.UrlReferent(e.Id),
-                    $"« {e.Action} », envoyée le {ServicesSuiviPrescriptions.Jour(e.EnvoyeeLe)} : refusée le {ServicesSuiviPrescriptions.Jour(e.ReponduLe!.Value)} ({e.MotifRefus})"),
+                    $"« {e.Action} », envoyée le {ServicesSuiviPrescriptions.Jour(e.EnvoyeeLe)} : refusée le {ServicesSuiviPrescriptions.Jour(e.RefuseeLe!.Value)} ({e.MotifRefus})"),
                 _ => new ElementATraiter(
                     e.Personne, ServicePrescriptions.UrlReferent(e.Id),
                     $"« {e.Action} », envoyée le {ServicesSuiviPrescriptions.Jour(e.EnvoyeeLe)} : toujours sans réponse, elle expire le {ServicesSuiviPrescriptions.Jour(DelaiReponse.Expiration(e.EnvoyeeLe, delai))}",
