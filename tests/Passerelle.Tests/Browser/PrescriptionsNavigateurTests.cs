@@ -60,7 +60,7 @@ public sealed class PrescriptionsNavigateurTests(Navigateur navigateur)
         await referent.Locator("textarea[name='Saisie.Objectifs']").WaitForAsync();
         await AucuneViolationAsync(referent);
         await referent.Locator("textarea[name='Saisie.Objectifs']").FillAsync("Trouver une solution pour se rendre aux entretiens d'embauche à Riom.");
-        await referent.Locator("input[name='Saisie.Accord']").CheckAsync();
+        await referent.Locator("input[type=checkbox][name='Saisie.Accord']").CheckAsync();
         await referent.Locator("input[name='Saisie.ConsentementLe']").FillAsync(Aujourdhui);
         await referent.GetByRole(AriaRole.Button, new() { Name = "Envoyer la prescription" }).ClickAsync();
         await referent.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/prescriptions/[0-9a-f-]{36}$"));
