@@ -138,7 +138,7 @@ public sealed partial class ChargeurDemo
         var cma = db.Structures.Local.Single(s => s.DepartementId == d.Id && s.Type == TypeStructure.Cma);
         var msa = db.Structures.Local.Single(s => s.DepartementId == d.Id && s.Type == TypeStructure.Msa);
         var savoirs = Structure(d, "Centre de ressources savoirs de base du Cantal", TypeStructure.OrganismeFormation, "15014", null, aurillac, mauriac);
-        var mobilite = Structure(d, "Auto-école sociale et garage solidaire du Cantal", TypeStructure.Association, "15014");
+        var mobilite = Structure(d, "Auto-école sociale et garage associatif du Cantal", TypeStructure.Association, "15014");
         c.Operateurs[chantier.Id] = operateurChantier;
 
         c.Action(plie, f12, "Accompagnement renforcé vers l'emploi du PLIE",

@@ -63,7 +63,7 @@ public abstract class PlateformeTests(ApplicationDeTest app)
                 [
                     ClesParametres.DelaiOrientation, ClesParametres.DelaiContrat, ClesParametres.HeuresActivite, ClesParametres.DateTransitoireContrat,
                     ClesParametres.AlerteFinContrat, ClesParametres.RevisionParcoursSocial, ClesParametres.RevisionParcoursSocialVulnerable,
-                    ClesParametres.CadenceRendezVous,
+                    ClesParametres.CadenceRendezVous, ClesParametres.DelaiReponsePrescription,
                 ],
                 ignoreOrder: true);
             (await db.ParametresDates.CountAsync(p => p.Cle == ClesParametres.CadenceRendezVous)).ShouldBe(3);
@@ -166,9 +166,10 @@ public abstract class PlateformeTests(ApplicationDeTest app)
         var document = (await plateforme.PageAsync("/plateforme")).Document;
 
         var lignes = document.QuerySelectorAll("tbody tr").Select(l => string.Join(" | ", l.Children.Select(c => c.TextContent.Trim()))).ToList();
-        lignes.ShouldContain("14 | Calvados | Europe/Paris | 5");
-        lignes.ShouldContain("15 | Cantal | Europe/Paris | 11");
-        lignes.ShouldContain("63 | Puy-de-Dôme | Europe/Paris | 7");
+        // The named accounts of the README, and one generated operator for each other structure that runs an action.
+        lignes.ShouldContain("14 | Calvados | Europe/Paris | 27");
+        lignes.ShouldContain("15 | Cantal | Europe/Paris | 19");
+        lignes.ShouldContain("63 | Puy-de-Dôme | Europe/Paris | 10");
     }
 
     [Fact]

@@ -153,7 +153,7 @@ public sealed class SocleTests(ApplicationSqlite app) : IClassFixture<Applicatio
 
         reponse.StatusCode.ShouldBe(HttpStatusCode.OK);
         document.QuerySelector("h1")!.TextContent.ShouldContain(titre);
-        document.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")).ShouldBe(["/mentions-legales", "/donnees-personnelles", "/accessibilite"]);
+        document.QuerySelectorAll("footer a").Select(a => a.GetAttribute("href")).ShouldBe(["/offre", "/mentions-legales", "/donnees-personnelles", "/accessibilite"]);
     }
 
     [Fact]

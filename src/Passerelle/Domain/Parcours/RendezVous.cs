@@ -147,9 +147,33 @@ public sealed class RendezVous : IAppartientAuDepartement, IVersionne
             throw new RegleMetierException("Indiquez le motif de l'excuse.");
         }
 
+        if (motif.Trim().Length > LongueurCourte)
+        {
+            throw new RegleMetierException($"Le motif de l'excuse tient en {LongueurCourte} caractères.");
+        }
+
         Statut = StatutRendezVous.Excuse;
         MotifExcuse = motif.Trim();
         EnregistreLe = maintenantUtc;
+    }
+
+    /// <summary>What happened, as recorded after the meeting: held with its report, missed, or excused with its reason.</summary>
+    public void Enregistrer(StatutRendezVous issue, string? texte, DateTime maintenantUtc)
+    {
+        switch (issue)
+        {
+            case StatutRendezVous.Honore:
+                Honorer(texte, maintenantUtc);
+                break;
+            case StatutRendezVous.Manque:
+                Manquer(maintenantUtc);
+                break;
+            case StatutRendezVous.Excuse:
+                Excuser(texte ?? "", maintenantUtc);
+                break;
+            default:
+                throw new RegleMetierException("Choisissez ce qui s'est passé : honoré, non honoré ou excusé.");
+        }
     }
 
     public void Annuler(DateTime maintenantUtc)

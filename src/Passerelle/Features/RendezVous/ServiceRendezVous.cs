@@ -83,18 +83,13 @@ public sealed class ServiceRendezVous(
         switch (issue)
         {
             case IssueRendezVous.Honore:
-                rendezVous.Honorer(texte, maintenant);
+                rendezVous.Enregistrer(StatutRendezVous.Honore, texte, maintenant);
                 break;
             case IssueRendezVous.Manque:
-                rendezVous.Manquer(maintenant);
+                rendezVous.Enregistrer(StatutRendezVous.Manque, texte, maintenant);
                 break;
             case IssueRendezVous.Excuse:
-                if ((texte?.Trim().Length ?? 0) > RendezVous.LongueurCourte)
-                {
-                    throw new RegleMetierException($"Le motif de l'excuse tient en {RendezVous.LongueurCourte} caractères.");
-                }
-
-                rendezVous.Excuser(texte ?? "", maintenant);
+                rendezVous.Enregistrer(StatutRendezVous.Excuse, texte, maintenant);
                 break;
             case IssueRendezVous.Annule:
                 rendezVous.Annuler(maintenant);

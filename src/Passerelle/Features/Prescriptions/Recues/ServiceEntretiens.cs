@@ -54,25 +54,14 @@ public sealed class ServiceEntretiens(
         Concurrence.VerifierVersion(rendezVous, version);
         db.Entry(rendezVous).Property(r => r.Version).OriginalValue = version;
         var maintenant = temps.GetUtcNow().UtcDateTime;
-        switch (issue)
+        // An operator records what happened; cancelling belongs to the référent's rendez-vous, with its announcement.
+        rendezVous.Enregistrer(issue switch
         {
-            case IssueRendezVous.Honore:
-                rendezVous.Honorer(texte, maintenant);
-                break;
-            case IssueRendezVous.Manque:
-                rendezVous.Manquer(maintenant);
-                break;
-            case IssueRendezVous.Excuse:
-                if ((texte?.Trim().Length ?? 0) > RendezVous.LongueurCourte)
-                {
-                    throw new RegleMetierException($"Le motif de l'excuse tient en {RendezVous.LongueurCourte} caractères.");
-                }
-
-                rendezVous.Excuser(texte ?? "", maintenant);
-                break;
-            default:
-                throw new RegleMetierException("Choisissez ce qui s'est passé : honoré, non honoré ou excusé.");
-        }
+            IssueRendezVous.Honore => StatutRendezVous.Honore,
+            IssueRendezVous.Manque => StatutRendezVous.Manque,
+            IssueRendezVous.Excuse => StatutRendezVous.Excuse,
+            _ => StatutRendezVous.Prevu,
+        }, texte, maintenant);
 
         await EnregistrerAsync(prescription, cancellationToken);
     }
