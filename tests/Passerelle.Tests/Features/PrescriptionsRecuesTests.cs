@@ -314,6 +314,8 @@ public abstract class PrescriptionsRecuesTests(ApplicationDeTest app)
         var page = (await operateur.PageAsync(Url(prescription))).Document;
         page.QuerySelector("#entretiens")!.TextContent.ShouldContain("Un entretien attendu tous les 15 jours");
         page.QuerySelector("#entretiens tbody")!.TextContent.ShouldContain("Point d'étape");
+        var aEnregistrer = $"a[href='{Url(prescription)}#titre-entretiens']";
+        (await operateur.PageAsync("/a-traiter")).Document.QuerySelector(aEnregistrer).ShouldNotBeNull();
         var honore = await operateur.PosterAsync(Url(prescription),
         [
             new("IssueEntretien.RendezVousId", entretien.Id.ToString()), new("IssueEntretien.Version", entretien.Version.ToString(CultureInfo.InvariantCulture)),
@@ -326,6 +328,8 @@ public abstract class PrescriptionsRecuesTests(ApplicationDeTest app)
             enregistre.Statut.ShouldBe(StatutRendezVous.Honore);
             enregistre.CompteRendu.ShouldBe("Démarches de permis engagées.");
         }
+
+        (await operateur.PageAsync("/a-traiter")).Document.QuerySelector(aEnregistrer).ShouldBeNull();
     }
 
     [Fact]

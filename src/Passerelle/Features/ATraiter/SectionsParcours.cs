@@ -74,7 +74,10 @@ public sealed class DemandesReorientationEnAttente(PasserelleDbContext db, Perim
     }
 }
 
-/// <summary>The agent's own rendez-vous whose time has passed and whose outcome is not recorded yet.</summary>
+/// <summary>
+/// The agent's own rendez-vous whose time has passed and whose outcome is not recorded yet: for an operator, the
+/// entretiens of the prescriptions he still sees, recorded on the prescription's page.
+/// </summary>
 public sealed class RendezVousAEnregistrer(PasserelleDbContext db, PerimetreDossiers perimetre) : ISectionATraiter
 {
     public int Ordre => 300;
@@ -84,24 +87,30 @@ public sealed class RendezVousAEnregistrer(PasserelleDbContext db, PerimetreDoss
     public async Task<SectionATraiter> ChargerAsync(ContexteATraiter contexte, CancellationToken cancellationToken)
     {
         var visibles = await perimetre.VisiblesAsync(cancellationToken);
+        var prescriptions = await perimetre.PrescriptionsVisiblesOperateurAsync(cancellationToken);
+        var operateur = prescriptions is not null;
+        prescriptions ??= db.Prescriptions.Where(_ => false);
         var agentId = contexte.AgentId;
         var maintenant = contexte.MaintenantUtc;
         var rendezVous = db.RendezVous.Where(r => r.AgentId == agentId && r.Statut == StatutRendezVous.Prevu && r.Debut < maintenant
-            && visibles.Any(b => b.Id == r.BeneficiaireId));
+            && (visibles.Any(b => b.Id == r.BeneficiaireId) || (r.PrescriptionId != null && prescriptions.Any(p => p.Id == r.PrescriptionId))));
         var nombre = await rendezVous.CountAsync(cancellationToken);
         var elements = await rendezVous
             .OrderBy(r => r.Debut).ThenBy(r => r.Id)
             .Take(SectionsATraiter.ElementsAffiches)
             .Select(r => new
             {
-                r.Id, r.BeneficiaireId, r.Debut, r.Objet,
+                r.Id, r.BeneficiaireId, r.Debut, r.Objet, r.PrescriptionId,
                 Personne = db.Beneficiaires.Where(b => b.Id == r.BeneficiaireId).Select(b => b.Prenoms + " " + (b.NomUsage ?? b.NomNaissance)).First(),
             })
             .ToListAsync(cancellationToken);
         return new SectionATraiter(
             "rendez-vous", "Rendez-vous à enregistrer", "Vos rendez-vous passés dont l'issue n'est pas encore saisie : honoré, non honoré ou excusé.", nombre,
             elements.Select(e => new ElementATraiter(
-                e.Personne, $"/beneficiaires/{e.BeneficiaireId}/rendez-vous/{e.Id}/issue",
+                e.Personne,
+                operateur && e.PrescriptionId is { } prescriptionId
+                    ? Prescriptions.ServicePrescriptions.UrlOperateur(prescriptionId) + "#titre-entretiens"
+                    : $"/beneficiaires/{e.BeneficiaireId}/rendez-vous/{e.Id}/issue",
                 $"{e.Debut.EnHeureLocale(contexte.Fuseau).ToString("dddd d MMMM yyyy 'à' HH:mm", CultureInfo.CurrentCulture)} — {e.Objet}")).ToList(),
             "Tous vos rendez-vous passés sont enregistrés.");
     }
