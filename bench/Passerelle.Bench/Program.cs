@@ -1,0 +1,39 @@
+using Passerelle.Bench;
+
+var (options, erreur) = OptionsBanc.Lire(args);
+if (options is null)
+{
+    await Console.Error.WriteLineAsync(erreur);
+    await Console.Error.WriteLineAsync(OptionsBanc.Usage);
+    return 2;
+}
+
+using var arret = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The cluster and the application are stopped by the run's own cleanup, not left behind.
+    e.Cancel = true;
+    arret.Cancel();
+};
+
+try
+{
+    var racine = Banc.Racine();
+    if (options.RapportSeul)
+    {
+        Console.WriteLine($"Tableau régénéré : {Path.GetRelativePath(racine, Rapport.Regenerer(racine))}");
+        return 0;
+    }
+
+    return await new Banc(options, racine).ExecuterAsync(arret.Token);
+}
+catch (InvalidOperationException echec)
+{
+    await Console.Error.WriteLineAsync(echec.Message);
+    return 1;
+}
+catch (OperationCanceledException) when (arret.IsCancellationRequested)
+{
+    await Console.Error.WriteLineAsync("Banc interrompu.");
+    return 130;
+}
