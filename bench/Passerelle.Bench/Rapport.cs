@@ -54,7 +54,7 @@ internal static class Rapport
                 texte.AppendLine();
             }
 
-            texte.AppendLine("| page | lignes (total) | 1 client : p50 / p95 / p99 | 8 clients : p50 / p95 / p99 | 8 clients : requêtes/s | erreurs |");
+            texte.AppendLine("| page | lignes de tableau (total annoncé) | 1 client : p50 / p95 / p99 | 8 clients : p50 / p95 / p99 | 8 clients : requêtes/s | erreurs |");
             texte.AppendLine("|---|---:|---:|---:|---:|---:|");
             foreach (var page in taille.Pages)
             {
@@ -66,7 +66,7 @@ internal static class Rapport
             var melange = taille.Melange;
             var sql = taille.Recherche;
             texte.AppendLine();
-            texte.AppendLine(Fr, $"- Charge mixte, {melange.Clients} clients pendant {melange.DureeSecondes.ToString("0", Fr)} s : **{melange.RequetesParSeconde.ToString("0.#", Fr)} requêtes/s**, {melange.Erreurs} erreur(s) sur {Cibles.Nombre(melange.Requetes)} requêtes ; {Trio(melange)}.");
+            texte.AppendLine(Fr, $"- Charge mixte, {melange.Clients} clients pendant {melange.DureeSecondes.ToString("0", Fr)} s : **{melange.RequetesParSeconde.ToString("0.#", Fr)} requêtes/s**, {melange.Erreurs} erreur(s) sur {Cibles.Nombre(melange.Requetes)} requêtes ; p50 / p95 / p99 : {Trio(melange)}.");
             texte.AppendLine(Fr, $"- Recherche « {taille.NomRecherche} » en SQL nu (Npgsql, mêmes requêtes que la page) : {sql.P50.ToString("0.#", Fr)} / {sql.P95.ToString("0.#", Fr)} / {sql.P99.ToString("0.#", Fr)} ; application ÷ SQL nu : {Cibles.Fois(sql.RapportP50)} au p50, {Cibles.Fois(sql.RapportP95)} au p95.");
             texte.AppendLine(Fr, $"- Pic de mémoire de l'application (VmHWM) : **{taille.MemoireMaxMo.ToString("0", Fr)} Mo**.");
             if (taille.DureeGenerationSecondes is { } duree)
