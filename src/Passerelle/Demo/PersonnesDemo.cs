@@ -66,7 +66,14 @@ public sealed class PersonnesDemo(ProtectionNir protection)
 
     public const int DoublonsParDepartement = 5;
 
-    public LotDemo Generer(CadreDemo cadre, DateOnly aujourdhui) => new Generation(cadre, aujourdhui, protection).Executer();
+    public LotDemo Generer(CadreDemo cadre, DateOnly aujourdhui) => Generer(cadre, aujourdhui, Personnes + DoublonsParDepartement, DoublonsParDepartement);
+
+    /// <summary>
+    /// Exactly <paramref name="nombre"/> people, of which <paramref name="doublons"/> probable duplicates when enough
+    /// candidates lend themselves to it (the rest are more people). The mass generator draws its batches here.
+    /// </summary>
+    public LotDemo Generer(CadreDemo cadre, DateOnly aujourdhui, int nombre, int doublons) =>
+        new Generation(cadre, aujourdhui, protection).Executer(nombre, doublons);
 
     public static readonly IReadOnlyList<string> NomsAuvergne =
     [
@@ -259,6 +266,7 @@ public sealed class PersonnesDemo(ProtectionNir protection)
         private readonly HashSet<string> _matricules = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string[]> _conseillers = new(StringComparer.Ordinal);
         private readonly List<Beneficiaire> _candidatsDoublon = [];
+        private int _limite;
 
         public Generation(CadreDemo cadre, DateOnly aujourdhui, ProtectionNir protection)
         {
@@ -269,7 +277,7 @@ public sealed class PersonnesDemo(ProtectionNir protection)
             _departementId = cadre.Departement.Id;
         }
 
-        public LotDemo Executer()
+        public LotDemo Executer(int nombre, int doublons)
         {
             var commun = new Randomizer(_cadre.Graine);
             _faker.Random = commun;
@@ -279,12 +287,19 @@ public sealed class PersonnesDemo(ProtectionNir protection)
             }
 
             var rang = 0;
-            while (_lot.Beneficiaires.Count < Personnes)
+            _limite = nombre - doublons;
+            while (_lot.Beneficiaires.Count < _limite)
             {
                 Personne(rang++);
             }
 
-            AjouterDoublons(commun);
+            AjouterDoublons(commun, doublons);
+            _limite = nombre;
+            while (_lot.Beneficiaires.Count < _limite)
+            {
+                Personne(rang++);
+            }
+
             return _lot;
         }
 
@@ -304,7 +319,8 @@ public sealed class PersonnesDemo(ProtectionNir protection)
             var dispositifs = TirerDispositifs(r);
             var identite = TirerIdentite(r, Age(r, dispositifs), sexe: null);
             Identite? conjoint = null;
-            if (dispositifs.HasFlag(Domain.Dispositifs.Rsa) && identite.Age >= 22 && r.Bool(0.06f))
+            // A couple past the count would overshoot it: the partner is then left out, the draws stay the same.
+            if (dispositifs.HasFlag(Domain.Dispositifs.Rsa) && identite.Age >= 22 && r.Bool(0.06f) && _lot.Beneficiaires.Count + 2 <= _limite)
             {
                 (identite, conjoint) = Couple(r, identite);
             }
@@ -770,7 +786,7 @@ public sealed class PersonnesDemo(ProtectionNir protection)
         /// A second dossier for a person already known, as a hurried agent would type it: no accents,
         /// hyphens and spaces mixed up, the usage name as the birth name, a letter missing. No NIR.
         /// </summary>
-        private void AjouterDoublons(Randomizer r)
+        private void AjouterDoublons(Randomizer r, int nombre)
         {
             Func<Beneficiaire, (string Nom, string? Usage, string Prenoms)?>[] variantes =
             [
@@ -791,7 +807,7 @@ public sealed class PersonnesDemo(ProtectionNir protection)
 
             var candidats = r.Shuffle(_candidatsDoublon.Where(b => b.DateNaissance <= _aujourdhui.AddYears(-18))).ToList();
             var pris = new HashSet<Beneficiaire>();
-            foreach (var variante in variantes.Take(DoublonsParDepartement))
+            foreach (var variante in variantes.Take(nombre))
             {
                 foreach (var original in candidats.Where(c => !pris.Contains(c)))
                 {

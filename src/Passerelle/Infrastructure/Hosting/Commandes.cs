@@ -18,6 +18,8 @@ public static class Commandes
                 return 0;
             case Commande.Demo:
                 return await DemoAsync(db, scope.ServiceProvider, ligne.Remplacer, app.Environment);
+            case Commande.Generer:
+                return await GenererAsync(db, scope.ServiceProvider, ligne.Generation!, app.Environment);
             default:
                 return 2;
         }
@@ -30,6 +32,34 @@ public static class Commandes
         if (communes > 0)
         {
             Console.WriteLine($"{communes} communes chargées.");
+        }
+    }
+
+    private static async Task<int> GenererAsync(PasserelleDbContext db, IServiceProvider services, OptionsGeneration options, IHostEnvironment environnement)
+    {
+        if (environnement.IsProduction())
+        {
+            await Console.Error.WriteLineAsync("La génération de données est interdite en production : elle ajoute des milliers de personnes fictives.");
+            return 1;
+        }
+
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            await Console.Error.WriteLineAsync("La base n'est pas à jour : lancez d'abord la commande migrate.");
+            return 1;
+        }
+
+        try
+        {
+            var resultat = await services.GetRequiredService<Generation.GenerateurDonnees>().GenererAsync(options, Console.Out);
+            Console.WriteLine(string.Create(Composition.Culture,
+                $"{resultat.Personnes:N0} personnes générées dans le département {resultat.Departement} ({resultat.Lignes:N0} lignes, dont {resultat.Referents:N0} référents) en {Generation.BarreProgression.Duree(resultat.Duree)}."));
+            return 0;
+        }
+        catch (Domain.RegleMetierException erreur)
+        {
+            await Console.Error.WriteLineAsync(erreur.Message);
+            return 1;
         }
     }
 

@@ -114,6 +114,7 @@ public static class Composition
         });
         services.AddFeatureServices();
         services.AddScoped<Demo.ChargeurDemo>();
+        services.AddScoped<Generation.GenerateurDonnees>();
     }
 
     public static void UtiliserPasserelle(this WebApplication app)

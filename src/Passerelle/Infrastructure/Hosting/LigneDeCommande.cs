@@ -5,7 +5,11 @@ public enum Commande
     Serveur,
     Migrer,
     Demo,
+    Generer,
 }
+
+/// <summary>What the <c>generer</c> command fills: a département's code, how many people, the seed of the draws.</summary>
+public sealed record OptionsGeneration(string Departement, int Personnes, int Graine);
 
 /// <summary>
 /// The command line: no command starts the web server; <c>migrate</c> and <c>demo</c> work on the
@@ -13,6 +17,9 @@ public enum Commande
 /// </summary>
 public sealed record LigneDeCommande(Commande Commande, bool Remplacer, string[] ArgumentsHote, string? Erreur)
 {
+    /// <summary>The <c>generer</c> command's options; null for the other commands.</summary>
+    public OptionsGeneration? Generation { get; init; }
+
     public const string Usage = """
         Usage : Passerelle [commande] [options]
 
@@ -22,6 +29,9 @@ public sealed record LigneDeCommande(Commande Commande, bool Remplacer, string[]
           migrate               applique les migrations de la base de données et charge le référentiel des communes
           demo [--remplacer]    charge la démonstration dans une base migrée et vide ;
                                 --remplacer efface d'abord toute la base (à ne jamais utiliser en production)
+          generer --departement <code> --personnes <nombre> [--graine <n>]
+                                ajoute à un département existant des personnes générées et trois ans
+                                d'historique (mesures de performance ; à ne jamais utiliser en production)
 
         Options de configuration, pour le serveur comme pour les commandes :
           --urls <adresses>                        adresses d'écoute du serveur
@@ -40,6 +50,9 @@ public sealed record LigneDeCommande(Commande Commande, bool Remplacer, string[]
     {
         var commande = Commande.Serveur;
         var remplacer = false;
+        string? departement = null;
+        int? personnes = null;
+        var graine = 1;
         var hote = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -59,6 +72,9 @@ public sealed record LigneDeCommande(Commande Commande, bool Remplacer, string[]
                     case "demo":
                         commande = Commande.Demo;
                         break;
+                    case "generer":
+                        commande = Commande.Generer;
+                        break;
                     default:
                         return Refus($"Commande inconnue : « {argument} ».");
                 }
@@ -74,6 +90,45 @@ public sealed record LigneDeCommande(Commande Commande, bool Remplacer, string[]
                 }
 
                 remplacer = true;
+                continue;
+            }
+
+            if (argument is "--departement" or "--personnes" or "--graine")
+            {
+                if (commande != Commande.Generer)
+                {
+                    return Refus($"L'option {argument} ne s'emploie qu'avec la commande generer.");
+                }
+
+                if (i + 1 >= args.Length)
+                {
+                    return Refus($"L'option « {argument} » attend une valeur.");
+                }
+
+                var valeur = args[++i];
+                if (argument == "--departement")
+                {
+                    departement = valeur;
+                    continue;
+                }
+
+                if (!int.TryParse(valeur, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var nombre)
+                    || (argument == "--personnes" && (nombre < 1 || nombre > PersonnesMaximum)))
+                {
+                    return Refus(argument == "--personnes"
+                        ? $"--personnes attend un nombre entier de 1 à {PersonnesMaximum} (reçu « {valeur} »)."
+                        : $"--graine attend un nombre entier positif (reçu « {valeur} »).");
+                }
+
+                if (argument == "--personnes")
+                {
+                    personnes = nombre;
+                }
+                else
+                {
+                    graine = nombre;
+                }
+
                 continue;
             }
 
@@ -95,8 +150,20 @@ public sealed record LigneDeCommande(Commande Commande, bool Remplacer, string[]
             }
         }
 
-        return new LigneDeCommande(commande, remplacer, [.. hote], null);
+        if (commande != Commande.Generer)
+        {
+            return new LigneDeCommande(commande, remplacer, [.. hote], null);
+        }
+
+        if (string.IsNullOrWhiteSpace(departement) || personnes is null)
+        {
+            return Refus("La commande generer attend --departement <code> et --personnes <nombre>.");
+        }
+
+        return new LigneDeCommande(commande, false, [.. hote], null) { Generation = new OptionsGeneration(departement.Trim(), personnes.Value, graine) };
     }
+
+    public const int PersonnesMaximum = 1_000_000;
 
     private static LigneDeCommande Refus(string message) => new(Commande.Serveur, false, [], message);
 }
