@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
@@ -30,10 +31,10 @@ public sealed class DeuxInstancesTests
     {
         var serveur = await ServeurPostgres.ObtenirAsync();
         var nom = $"instances_{Guid.NewGuid():N}";
-        await using (var connexion = new NpgsqlConnection(serveur.ChaineConnexion("postgres")))
+        await using (var postgres = new NpgsqlConnection(serveur.ChaineConnexion("postgres")))
         {
-            await connexion.OpenAsync(TestContext.Current.CancellationToken);
-            await using var commande = new NpgsqlCommand($"CREATE DATABASE \"{nom}\"", connexion);
+            await postgres.OpenAsync(TestContext.Current.CancellationToken);
+            await using var commande = new NpgsqlCommand($"CREATE DATABASE \"{nom}\"", postgres);
             await commande.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
@@ -72,9 +73,9 @@ public sealed class DeuxInstancesTests
             ["Saisie.MotDePasse"] = MotDePasse,
         });
         connexion.StatusCode.ShouldBe(HttpStatusCode.Redirect, await connexion.Content.ReadAsStringAsync());
+        // Accepted only because X-Forwarded-Proto is believed from loopback: outside Development the antiforgery
+        // check refuses a request that is not HTTPS.
         connexion.Headers.Location!.OriginalString.ShouldBe("/");
-        // Believed from loopback: the request counts as HTTPS, so the answer carries HSTS.
-        connexion.Headers.Contains("Strict-Transport-Security").ShouldBeTrue();
 
         // The session cookie written by the second instance opens a protected page on the first.
         var (accueil, pageAccueil) = await navigateur.PageAsync(premiere.Url("/"));
