@@ -55,6 +55,7 @@ public abstract class PasserelleDbContext(DbContextOptions options, DepartementC
     public DbSet<HeuresRealisees> HeuresRealisees => Set<HeuresRealisees>();
     public DbSet<BilanPrescription> BilansPrescriptions => Set<BilanPrescription>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ExecutionTache> ExecutionsTaches => Set<ExecutionTache>();
 
     public DepartementCourant DepartementCourant => departementCourant;
 

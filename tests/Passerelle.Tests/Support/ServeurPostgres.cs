@@ -28,6 +28,9 @@ public sealed class ServeurPostgres
 
     public int Port { get; }
 
+    /// <summary>The folder of initdb, pg_dump, pg_restore…</summary>
+    public string Binaires => _binaires;
+
     public string ChaineConnexion(string baseDeDonnees) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={baseDeDonnees};Pooling=true;Maximum Pool Size=20;Timeout=30;Command Timeout=60";
 

@@ -1,10 +1,12 @@
+using Passerelle.Infrastructure.Hosting;
 using Quartz;
 
 namespace Passerelle.Infrastructure.Courriel;
 
 /// <summary>
-/// The outbox job on the Quartz scheduler, every minute. In-memory store for now (one instance); the
-/// clustered store comes with the jobs that need it.
+/// The outbox job on the Quartz scheduler, every minute (the scheduler and its store:
+/// <see cref="Hosting.PlanificationTaches"/>). Idempotent: each message is marked sent as soon as the server has
+/// taken it, and the job never runs twice at once, not even on two instances.
 /// <para>
 /// The trigger is switched on only when an SMTP server is configured (<c>Courriel:Smtp:Hote</c>) and
 /// <c>Courriel:Job:Actif</c> is not false: without a server there is nothing the job could do, so a
@@ -18,9 +20,9 @@ public static class PlanificationCourriels
     public static IServiceCollection AddEnvoiCourriels(this IServiceCollection services)
     {
         services.AddOptions<OptionsSmtp>().BindConfiguration(OptionsSmtp.Section);
+        services.AjouterPlanificateur();
         services.AddQuartz(q =>
         {
-            q.UseInMemoryStore(_ => { });
             q.AddJob<EnvoiMessagesSortants>(j => j.WithIdentity(Cle).StoreDurably().DisallowConcurrentExecution()
                 .WithDescription("Envoie la file des courriels sortants par SMTP."));
             q.AddConfiguredTrigger<EnvoiMessagesSortants>(
@@ -29,7 +31,6 @@ public static class PlanificationCourriels
                 (_, _, declencheur) => declencheur.ForJob(Cle).WithIdentity("envoi-courriels-chaque-minute")
                     .StartNow().WithSimpleSchedule(TimeSpan.FromMinutes(1)));
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
 

@@ -1257,6 +1257,47 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.ToTable("EvaluationsFreins", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.ExecutionTache", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Erreur")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("Fin")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("Prevue")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Reussie")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Tache")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Debut");
+
+                    b.HasIndex("Tache", "Prevue");
+
+                    b.ToTable("ExecutionsTaches", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.FicheAction", b =>
                 {
                     b.Property<Guid>("Id")

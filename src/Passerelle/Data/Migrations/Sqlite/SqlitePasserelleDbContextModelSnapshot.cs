@@ -1239,6 +1239,47 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.ToTable("EvaluationsFreins", (string)null);
                 });
 
+            modelBuilder.Entity("Passerelle.Domain.ExecutionTache", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Erreur")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Prevue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reussie")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tache")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Debut");
+
+                    b.HasIndex("Tache", "Prevue");
+
+                    b.ToTable("ExecutionsTaches", (string)null);
+                });
+
             modelBuilder.Entity("Passerelle.Domain.FicheAction", b =>
                 {
                     b.Property<Guid>("Id")
