@@ -31,8 +31,7 @@ public sealed class DossierTests(Navigateur navigateur)
     public async Task Le_referent_trouve_une_personne_sans_accents_ouvre_son_dossier_et_evalue_ses_freins()
     {
         var (id, nom, prenoms) = await PersonneAccentueeAsync();
-        var page = await navigateur.NouvellePageAsync();
-        await Navigateur.ConnecterAsync(page, "referent.cantal");
+        var page = await navigateur.NouvellePageAsync(compte: "referent.cantal");
         await page.GotoAsync("/beneficiaires");
 
         await page.GetByLabel("Nom ou prénom").FillAsync(SansAccents($"{prenoms.Split(' ')[0]} {nom}").ToLowerInvariant());
@@ -67,18 +66,15 @@ public sealed class DossierTests(Navigateur navigateur)
     private static readonly string[] PagesDuReferent =
         ["", "/identite", "/foyer", "/droits", "/referent", "/diagnostic", "/diagnostic/nouveau", "/documents", "/cloture", "/transfert", "/notice"];
 
-    /// <summary>One sign-in per account and width, then every page of one dossier: the same checks as the socle's pages.</summary>
+    /// <summary>Every page of one dossier, at 1280 then 320 px: the same checks as the socle's pages.</summary>
     [Theory]
-    [InlineData("referent.cantal", 1280)]
-    [InlineData("referent.cantal", 320)]
-    [InlineData("responsable.cantal", 1280)]
-    [InlineData("responsable.cantal", 320)]
-    public async Task Les_pages_du_dossier_n_ont_aucune_violation_axe(string compte, int largeur)
+    [InlineData("referent.cantal")]
+    [InlineData("responsable.cantal")]
+    public async Task Les_pages_du_dossier_n_ont_aucune_violation_axe(string compte)
     {
         var (id, _, _) = await PersonneAccentueeAsync();
         var suffixes = compte == "responsable.cantal" ? new[] { "", "/fusion" } : PagesDuReferent;
-        var page = await navigateur.NouvellePageAsync(largeur);
-        await Navigateur.ConnecterAsync(page, compte);
+        var page = await navigateur.NouvellePageAsync(1280, compte);
         var problemes = new List<string>();
         foreach (var suffixe in suffixes)
         {
@@ -89,14 +85,10 @@ public sealed class DossierTests(Navigateur navigateur)
                 continue;
             }
 
-            problemes.AddRange((await Navigateur.ViolationsAsync(page)).Select(v => $"{suffixe} : {v}"));
-            if (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"))
-            {
-                problemes.Add($"{suffixe} déborde horizontalement");
-            }
+            problemes.AddRange(await Navigateur.ProblemesAsync(page, 1280, 320));
         }
 
         await page.Context.CloseAsync();
-        problemes.ShouldBeEmpty($"à {largeur} px");
+        problemes.ShouldBeEmpty();
     }
 }

@@ -63,3 +63,35 @@ public sealed class LimitesTests(Navigateur navigateur)
         reponse.ShouldContain("Fichier trop volumineux");
     }
 }
+
+/// <summary>The checks the sweeps rely on report what they are meant to: a page that breaks them is caught at its width.</summary>
+[Collection(CollectionNavigateur.Nom)]
+public sealed class VerificationsTests(Navigateur navigateur)
+{
+    [Fact]
+    public async Task Une_image_sans_alternative_et_un_bloc_trop_large_sont_releves_a_chaque_largeur()
+    {
+        var page = await navigateur.NouvellePageAsync();
+        await page.GotoAsync("/connexion");
+        (await Navigateur.ProblemesAsync(page, 1280, 320)).ShouldBeEmpty();
+
+        await page.EvaluateAsync("""
+            () => {
+                const image = document.createElement('img');
+                image.src = '/favicon.ico';
+                document.querySelector('main').append(image);
+                const bloc = document.createElement('div');
+                bloc.style.width = '50em';
+                bloc.style.height = '1em';
+                document.querySelector('main').append(bloc);
+            }
+            """);
+        var problemes = await Navigateur.ProblemesAsync(page, 1280, 320);
+        await page.Context.CloseAsync();
+
+        problemes.ShouldContain(p => p.StartsWith("/connexion à 1280 px : image-alt", StringComparison.Ordinal));
+        problemes.ShouldContain(p => p.StartsWith("/connexion à 320 px : image-alt", StringComparison.Ordinal));
+        problemes.ShouldContain("/connexion déborde horizontalement à 320 px");
+        problemes.ShouldNotContain("/connexion déborde horizontalement à 1280 px");
+    }
+}
