@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,9 @@ public sealed class PasserelleFactory(BaseDeTest baseDeTest, string environnemen
     /// <summary>The application's clock: tests move it to judge delays and lockouts.</summary>
     public FakeTimeProvider Temps { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Counts the SQL statements of the requests a test chooses.</summary>
+    public CompteurRequetes Requetes { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environnement);
@@ -28,7 +32,12 @@ public sealed class PasserelleFactory(BaseDeTest baseDeTest, string environnemen
             ["Prescriptions:Expiration:Actif"] = "false",
         }.Concat(ClesNirDeTest.Configuration)));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Temps));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Temps);
+            services.ConfigureDbContext<Passerelle.Data.SqlitePasserelleDbContext>(o => o.AddInterceptors(Requetes));
+            services.ConfigureDbContext<Passerelle.Data.PostgresPasserelleDbContext>(o => o.AddInterceptors(Requetes));
+        });
     }
 
     public ClientPasserelle Client(string adresse = "http://localhost") =>

@@ -40,6 +40,8 @@ internal sealed class BeneficiaireConfiguration : IEntityTypeConfiguration<Benef
         builder.Property(b => b.Version).IsConcurrencyToken();
         builder.HasIndex(b => new { b.DepartementId, b.NomNaissance, b.Prenoms });
         builder.HasIndex(b => new { b.DepartementId, b.DateNaissance });
+        // The Responsable's scope and the queue's territory filter select people by their commune.
+        builder.HasIndex(b => new { b.DepartementId, b.CommuneCode });
         builder.HasIndex(b => new { b.DepartementId, b.NirEmpreinte });
         builder.HasIndex(b => b.FoyerId);
         builder.HasOne<Departement>().WithMany().HasForeignKey(b => b.DepartementId).OnDelete(DeleteBehavior.Restrict);
@@ -66,7 +68,8 @@ internal sealed class DroitRsaConfiguration : IEntityTypeConfiguration<DroitRsa>
     public void Configure(EntityTypeBuilder<DroitRsa> builder)
     {
         builder.ToTable("DroitsRsa");
-        builder.HasIndex(d => new { d.BeneficiaireId, d.DateEffet });
+        // The latest state of a person's right (queue, portfolio, dossier) is the first row in this order.
+        builder.HasIndex(d => new { d.BeneficiaireId, d.DateEffet, d.InstantSaisie });
         builder.HasOne<Beneficiaire>().WithMany().HasForeignKey(d => d.BeneficiaireId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agent>().WithMany().HasForeignKey(d => d.AgentId).OnDelete(DeleteBehavior.Restrict);
     }

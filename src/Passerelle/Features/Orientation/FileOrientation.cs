@@ -77,18 +77,27 @@ public sealed class FileOrientation(PasserelleDbContext db, PerimetreDossiers pe
 
         var periodes = await PeriodesDelai.LireAsync(db, cancellationToken);
         var juges = candidats.Select(Juger(periodes));
-        var horsDelai = await juges.CountAsync(c => c.Echeance < aujourdhui, cancellationToken);
-        var sansDelai = await juges.CountAsync(c => c.Echeance == null, cancellationToken);
-        juges = etat switch
+        // The queue's figures in one aggregate: each count would otherwise judge the whole queue again.
+        var comptes = await juges.GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Total = g.Count(),
+                HorsDelai = g.Count(c => c.Echeance < aujourdhui),
+                DansLeDelai = g.Count(c => c.Echeance >= aujourdhui),
+                SansDelai = g.Count(c => c.Echeance == null),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        var (horsDelai, sansDelai) = (comptes?.HorsDelai ?? 0, comptes?.SansDelai ?? 0);
+        var (filtrees, total) = etat switch
         {
-            EtatDelai.HorsDelai => juges.Where(c => c.Echeance < aujourdhui),
-            EtatDelai.DansLeDelai => juges.Where(c => c.Echeance >= aujourdhui),
-            _ => juges,
+            EtatDelai.HorsDelai => (juges.Where(c => c.Echeance < aujourdhui), horsDelai),
+            EtatDelai.DansLeDelai => (juges.Where(c => c.Echeance >= aujourdhui), comptes?.DansLeDelai ?? 0),
+            _ => (juges, comptes?.Total ?? 0),
         };
 
         // Most urgent first; a receipt no setting covers sorts by its own date, before any later deadline.
-        var resultat = await juges.OrderBy(c => c.Echeance ?? c.Reception).ThenBy(c => c.Reception).ThenBy(c => c.Id)
-            .PaginerAsync(page, cancellationToken: cancellationToken);
+        var resultat = await filtrees.OrderBy(c => c.Echeance ?? c.Reception).ThenBy(c => c.Reception).ThenBy(c => c.Id)
+            .PaginerAsync(page, total, Pagination.TailleParDefaut, cancellationToken);
         var ids = resultat.Elements.Select(c => c.Id).ToList();
         var personnes = await ListeBeneficiaires.Projeter(db, db.Beneficiaires.Where(b => ids.Contains(b.Id)))
             .ToDictionaryAsync(l => l.Id, cancellationToken);

@@ -23,9 +23,13 @@ public static class EcheancesDatees
             .Where(p => p.Cle == cle && p.Portee == portee)
             .OrderBy(p => p.ValideDu)
             .ToListAsync(cancellationToken);
-        return periodes.Where(p => p.Type != TypeValeur.Liste && p.Type != TypeValeur.Date)
-            .Select(p => new PeriodeValeur(p.ValideDu, p.ValideAu, p.ValeurNumerique)).ToList();
+        return Periodes(periodes);
     }
+
+    /// <summary>The numeric periods among <paramref name="periodes"/> of one key and scope, read in order of their start.</summary>
+    public static IReadOnlyList<PeriodeValeur> Periodes(IEnumerable<ParametreDate> periodes) =>
+        periodes.Where(p => p.Type != TypeValeur.Liste && p.Type != TypeValeur.Date)
+            .Select(p => new PeriodeValeur(p.ValideDu, p.ValideAu, p.ValeurNumerique)).ToList();
 
     /// <summary>
     /// <c>date + the value valid on date</c>, in <paramref name="unite"/>; null when the date is null or no

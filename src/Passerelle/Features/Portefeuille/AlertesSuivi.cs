@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Domain;
 using Passerelle.Features.Parametres;
@@ -20,6 +21,21 @@ public enum TypeAlerte
 public sealed record SeuilsAlertes(
     DateOnly Aujourdhui, TimeZoneInfo Fuseau, IReadOnlyList<PeriodeValeur> DelaisOrientation, int JoursAlerteFinContrat,
     IReadOnlyDictionary<TypeParcours, int> CadencesJours);
+
+/// <summary>The caseload's size, its lines with each alert, and those with at least one.</summary>
+public sealed record ComptesSuivi(
+    int Total, int OrientationHorsDelai, int SansContrat, int FinContrat, int RendezVousEnRetard, int RevisionDue, int AvecAlerte)
+{
+    public int this[TypeAlerte alerte] => alerte switch
+    {
+        TypeAlerte.OrientationHorsDelai => OrientationHorsDelai,
+        TypeAlerte.SansContrat => SansContrat,
+        TypeAlerte.FinContrat => FinContrat,
+        TypeAlerte.RendezVousEnRetard => RendezVousEnRetard,
+        TypeAlerte.RevisionDue => RevisionDue,
+        _ => throw new ArgumentOutOfRangeException(nameof(alerte), alerte, null),
+    };
+}
 
 /// <summary>What the database knows of one person's parcours, before any judgement.</summary>
 public sealed class FaitsSuivi
@@ -96,16 +112,22 @@ public sealed class LigneSuivi
 /// <item><b>examen du parcours dû</b>: social track whose joint review date has come.</item>
 /// </list>
 /// </summary>
-public sealed class AlertesSuivi(PasserelleDbContext db, ServiceParametres parametres)
+public sealed class AlertesSuivi(PasserelleDbContext db)
 {
+    /// <summary>The three settings' periods in one read: the page asks for them on every request.</summary>
     public async Task<SeuilsAlertes> SeuilsAsync(DateOnly aujourdhui, TimeZoneInfo fuseau, CancellationToken cancellationToken = default)
     {
-        var delais = await EcheancesDatees.PeriodesAsync(db, ClesParametres.DelaiOrientation, cancellationToken: cancellationToken);
-        var alerteFin = await parametres.ValeurAuAsync(ClesParametres.AlerteFinContrat, aujourdhui, cancellationToken: cancellationToken);
+        string[] cles = [ClesParametres.DelaiOrientation, ClesParametres.AlerteFinContrat, ClesParametres.CadenceRendezVous];
+        var periodes = await db.ParametresDates.AsNoTracking().Where(p => cles.Contains(p.Cle)).OrderBy(p => p.ValideDu).ToListAsync(cancellationToken);
+        ParametreDate? ValeurAu(string cle, string portee) =>
+            periodes.SingleOrDefault(p => p.Cle == cle && p.Portee == portee && p.ValideDu <= aujourdhui && (p.ValideAu == null || p.ValideAu >= aujourdhui));
+
+        var delais = EcheancesDatees.Periodes(periodes.Where(p => p.Cle == ClesParametres.DelaiOrientation && p.Portee == ParametreDate.PorteeDepartement));
+        var alerteFin = ValeurAu(ClesParametres.AlerteFinContrat, ParametreDate.PorteeDepartement);
         var cadences = new Dictionary<TypeParcours, int>();
         foreach (var parcours in Enum.GetValues<TypeParcours>())
         {
-            if (await parametres.ValeurAuAsync(ClesParametres.CadenceRendezVous, aujourdhui, ClesParametres.PorteeParcours(parcours), cancellationToken) is { } cadence)
+            if (ValeurAu(ClesParametres.CadenceRendezVous, ClesParametres.PorteeParcours(parcours)) is { } cadence)
             {
                 cadences[parcours] = (int)cadence.ValeurNumerique;
             }
@@ -114,6 +136,25 @@ public sealed class AlertesSuivi(PasserelleDbContext db, ServiceParametres param
         // Without the setting, only an ended contract raises the alert.
         return new SeuilsAlertes(aujourdhui, fuseau, delais, alerteFin is null ? 0 : (int)alerteFin.ValeurNumerique, cadences);
     }
+
+    /// <summary>
+    /// How many lines in all, with each alert, and with at least one: one aggregate over the caseload rather than a
+    /// count per alert.
+    /// </summary>
+    public static async Task<ComptesSuivi> CompterAsync(IQueryable<LigneSuivi> lignes, CancellationToken cancellationToken = default) =>
+        await lignes
+            .Select(l => new { l.OrientationHorsDelai, l.SansContrat, l.FinContratProche, l.RendezVousEnRetard, l.RevisionEchue })
+            .GroupBy(_ => 1)
+            .Select(g => new ComptesSuivi(
+                g.Count(),
+                g.Count(l => l.OrientationHorsDelai),
+                g.Count(l => l.SansContrat),
+                g.Count(l => l.FinContratProche),
+                g.Count(l => l.RendezVousEnRetard),
+                g.Count(l => l.RevisionEchue),
+                g.Count(l => l.OrientationHorsDelai || l.SansContrat || l.FinContratProche || l.RendezVousEnRetard || l.RevisionEchue)))
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? new ComptesSuivi(0, 0, 0, 0, 0, 0, 0);
 
     public IQueryable<LigneSuivi> Lignes(IQueryable<Beneficiaire> personnes, SeuilsAlertes seuils)
     {

@@ -38,21 +38,18 @@ public sealed class IndexModel(
     public bool VueResponsable => User.EstDans(Role.Responsable);
     public List<AgentReferent> ReferentsDeLaStructure { get; private set; } = [];
     public IReadOnlyList<SuppleanceEnCours> Suppleances { get; private set; } = [];
-    public int Total { get; private set; }
-    public Dictionary<TypeAlerte, int> Comptes { get; private set; } = [];
+    public int Total => Nombres.Total;
+    public ComptesSuivi Nombres { get; private set; } = new(0, 0, 0, 0, 0, 0, 0);
+    public IEnumerable<(TypeAlerte Type, int Nombre)> Comptes => Enum.GetValues<TypeAlerte>().Select(t => (t, Nombres[t]));
     public PageDe<LigneSuivi> Lignes { get; private set; } = new([], 1, Pagination.TailleParDefaut, 0);
     public DateOnly Aujourdhui { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var (toutes, filtrees) = await RequetesAsync(cancellationToken);
-        Total = await toutes.CountAsync(cancellationToken);
-        foreach (var type in Enum.GetValues<TypeAlerte>())
-        {
-            Comptes[type] = await toutes.CountAsync(AlertesSuivi.Condition(type), cancellationToken);
-        }
-
-        Lignes = await AlertesSuivi.Trier(filtrees, Tri, Desc).PaginerAsync(NumeroPage, cancellationToken: cancellationToken);
+        Nombres = await AlertesSuivi.CompterAsync(toutes, cancellationToken);
+        var filtre = Enum.TryParse<TypeAlerte>(Alerte, out var type) && Enum.IsDefined(type) ? Nombres[type] : Alerte == AvecAlerte ? Nombres.AvecAlerte : Nombres.Total;
+        Lignes = await AlertesSuivi.Trier(filtrees, Tri, Desc).PaginerAsync(NumeroPage, filtre, Pagination.TailleParDefaut, cancellationToken);
     }
 
     /// <summary>The filtered caseload with its alerts, as a spreadsheet; each person exported is journaled.</summary>

@@ -18,6 +18,12 @@ public static class Pagination
     public static async Task<PageDe<T>> PaginerAsync<T>(this IQueryable<T> requete, int page, int taillePage = TailleParDefaut, CancellationToken cancellationToken = default)
     {
         var total = await requete.CountAsync(cancellationToken);
+        return await requete.PaginerAsync(page, total, taillePage, cancellationToken);
+    }
+
+    /// <summary>The same when the list's size is already known (counted with other figures in one query).</summary>
+    public static async Task<PageDe<T>> PaginerAsync<T>(this IQueryable<T> requete, int page, int total, int taillePage, CancellationToken cancellationToken = default)
+    {
         var nombrePages = Math.Max(1, (int)Math.Ceiling(total / (double)taillePage));
         var pageBornee = Math.Clamp(page, 1, nombrePages);
         var elements = await requete.Skip((pageBornee - 1) * taillePage).Take(taillePage).ToListAsync(cancellationToken);

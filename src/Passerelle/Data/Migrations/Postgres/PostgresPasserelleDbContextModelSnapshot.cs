@@ -639,6 +639,8 @@ namespace Passerelle.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Recherche"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Recherche"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex("DepartementId", "CommuneCode");
+
                     b.HasIndex("DepartementId", "DateNaissance");
 
                     b.HasIndex("DepartementId", "NirEmpreinte");
@@ -1208,7 +1210,7 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     b.HasIndex("AgentId");
 
-                    b.HasIndex("BeneficiaireId", "DateEffet");
+                    b.HasIndex("BeneficiaireId", "DateEffet", "InstantSaisie");
 
                     b.ToTable("DroitsRsa", (string)null);
                 });

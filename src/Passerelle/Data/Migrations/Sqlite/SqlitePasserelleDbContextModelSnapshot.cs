@@ -621,6 +621,8 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("FusionneDansId");
 
+                    b.HasIndex("DepartementId", "CommuneCode");
+
                     b.HasIndex("DepartementId", "DateNaissance");
 
                     b.HasIndex("DepartementId", "NirEmpreinte");
@@ -1190,7 +1192,7 @@ namespace Passerelle.Data.Migrations.Sqlite
 
                     b.HasIndex("AgentId");
 
-                    b.HasIndex("BeneficiaireId", "DateEffet");
+                    b.HasIndex("BeneficiaireId", "DateEffet", "InstantSaisie");
 
                     b.ToTable("DroitsRsa", (string)null);
                 });
