@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Passerelle.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class IndexDesPagesCles : Migration
+    public partial class Echelle : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +14,24 @@ namespace Passerelle.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_DroitsRsa_BeneficiaireId_DateEffet",
                 table: "DroitsRsa");
+
+            migrationBuilder.CreateTable(
+                name: "ExecutionsTaches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Tache = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Prevue = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Debut = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Fin = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Instance = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reussie = table.Column<bool>(type: "boolean", nullable: false),
+                    Erreur = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExecutionsTaches", x => x.Id);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DroitsRsa_BeneficiaireId_DateEffet_InstantSaisie",
@@ -23,6 +42,16 @@ namespace Passerelle.Data.Migrations.Postgres
                 name: "IX_Beneficiaires_DepartementId_CommuneCode",
                 table: "Beneficiaires",
                 columns: new[] { "DepartementId", "CommuneCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutionsTaches_Debut",
+                table: "ExecutionsTaches",
+                column: "Debut");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExecutionsTaches_Tache_Prevue",
+                table: "ExecutionsTaches",
+                columns: new[] { "Tache", "Prevue" });
 
             // Lists of people sort by the name in use, then first names: an expression EF cannot model. With it the
             // database walks the département's people in the list's order and stops at the page, instead of sorting
@@ -37,13 +66,20 @@ namespace Passerelle.Data.Migrations.Postgres
             migrationBuilder.Sql("""
                 CREATE INDEX "IX_Beneficiaires_Ouverts" ON "Beneficiaires" ("DepartementId") WHERE "FusionneDansId" IS NULL AND NOT "Clos";
                 """);
+
+            // The tables of Quartz's clustered job store, as Quartz 4.7.3 expects them (see SqlQuartz).
+            migrationBuilder.Sql(SqlQuartz.Creation);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(SqlQuartz.Suppression);
             migrationBuilder.Sql("""DROP INDEX "IX_Beneficiaires_NomEnUsage";""");
             migrationBuilder.Sql("""DROP INDEX "IX_Beneficiaires_Ouverts";""");
+
+            migrationBuilder.DropTable(
+                name: "ExecutionsTaches");
 
             migrationBuilder.DropIndex(
                 name: "IX_DroitsRsa_BeneficiaireId_DateEffet_InstantSaisie",
