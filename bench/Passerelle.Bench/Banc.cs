@@ -142,7 +142,7 @@ internal sealed class Banc(OptionsBanc options, string racine)
         }
     }
 
-    /// <summary>Adds the generated people to the demo's Calvados; an application without the command still gets measured on the demo.</summary>
+    /// <summary>Adds the generated people to the demo's Calvados.</summary>
     private static async Task<(string Generation, double? Duree)> GenererAsync(Application application, int taille, CancellationToken arret)
     {
         if (taille == 0)
@@ -154,12 +154,6 @@ internal sealed class Banc(OptionsBanc options, string racine)
         var chrono = Stopwatch.StartNew();
         var sortie = await application.CommandeAsync(
             ["generer", "--departement", JeuDeDonnees.Departement, "--personnes", taille.ToString(CultureInfo.InvariantCulture), "--graine", "1"], arret);
-        if (sortie.Code == 2 && sortie.Erreurs.Contains("Commande inconnue", StringComparison.Ordinal))
-        {
-            Console.WriteLine("  Cette version de l'application n'a pas la commande generer : mesure sur la démonstration seule.");
-            return ("absente : cette version de l'application n'a pas la commande generer, mesure sur la démonstration seule", null);
-        }
-
         if (sortie.Code != 0)
         {
             throw new InvalidOperationException($"Passerelle generer : code {sortie.Code}\n{sortie.Texte}\n{sortie.Erreurs}");

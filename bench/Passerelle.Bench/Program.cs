@@ -1,4 +1,9 @@
+using System.Globalization;
 using Passerelle.Bench;
+
+// What the bench prints to the console is French, numbers included; files and URLs format invariantly.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+CultureInfo.CurrentCulture = CultureInfo.DefaultThreadCurrentCulture;
 
 var (options, erreur) = OptionsBanc.Lire(args);
 if (options is null)
