@@ -14,26 +14,22 @@ public static class ChronologieDossier
 {
     public const int Maximum = 200;
 
-    public static async Task<List<EvenementDossier>> LireAsync(PasserelleDbContext db, Guid beneficiaireId, TimeZoneInfo fuseau, CancellationToken cancellationToken)
+    /// <summary>The events of the dossier; what the page has already read (rights, référents, notes, documents) is not read again.</summary>
+    /// <param name="notes">The newest notes, at least <see cref="Maximum"/> of them when there are as many.</param>
+    public static async Task<List<EvenementDossier>> LireAsync(
+        PasserelleDbContext db, VueDossier dossier, IReadOnlyList<NoteAffichee> notes, IReadOnlyList<Documents.LigneDocument> documents,
+        TimeZoneInfo fuseau, CancellationToken cancellationToken)
     {
+        var beneficiaireId = dossier.Id;
         var evenements = new List<EvenementDossier>();
 
-        var droits = await db.DroitsRsa.AsNoTracking().Where(d => d.BeneficiaireId == beneficiaireId)
-            .Select(d => new { d.DateEffet, d.Etat, d.OrganismePayeur, d.SoumisDroitsEtDevoirs, d.DateReceptionInformation }).ToListAsync(cancellationToken);
-        evenements.AddRange(droits.Select(d => new EvenementDossier(
+        evenements.AddRange(dossier.Droits.Select(d => new EvenementDossier(
             d.DateEffet, null, "Droit RSA",
             (d.Etat == EtatDroitRsa.Demande ? "Demande de RSA" : $"Droit RSA {d.Etat.Libelle().ToLowerInvariant()}") + $" ({d.OrganismePayeur.Libelle()})",
             (d.SoumisDroitsEtDevoirs ? "Soumis aux droits et devoirs." : "Non soumis aux droits et devoirs.")
             + (d.DateReceptionInformation is { } r ? $" Information reçue le {r:dd/MM/yyyy}." : ""))));
 
-        var referents = await db.ReferentsUniques.AsNoTracking().Where(r => r.BeneficiaireId == beneficiaireId)
-            .Select(r => new
-            {
-                r.Debut, r.Fin,
-                Nom = r.AgentId != null ? db.Users.Where(a => a.Id == r.AgentId).Select(a => a.Prenom + " " + a.Nom).FirstOrDefault() : r.NomExterne,
-                Structure = r.StructureId != null ? db.Structures.Where(s => s.Id == r.StructureId).Select(s => s.Nom).FirstOrDefault() : r.StructureExterne,
-            }).ToListAsync(cancellationToken);
-        foreach (var r in referents)
+        foreach (var r in dossier.Referents)
         {
             evenements.Add(new EvenementDossier(r.Debut, null, "Référent", $"Référent unique désigné : {r.Nom}", r.Structure));
             if (r.Fin is { } fin)
@@ -55,16 +51,9 @@ public static class ChronologieDossier
         evenements.AddRange(await Contrats.ChronologieContrats.LireAsync(db, beneficiaireId, fuseau, cancellationToken));
         evenements.AddRange(await Prescriptions.ChronologiePrescriptions.LireAsync(db, beneficiaireId, cancellationToken));
 
-        var notes = await db.NotesSuivi.AsNoTracking().Where(n => n.BeneficiaireId == beneficiaireId)
-            .OrderByDescending(n => n.Instant).Take(Maximum)
-            .Select(n => new { n.Instant, Auteur = db.Users.Where(a => a.Id == n.AgentId).Select(a => a.Prenom + " " + a.Nom).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
-        evenements.AddRange(notes.Select(n => Horodate(n.Instant, fuseau, "Note", $"Note de suivi de {n.Auteur ?? "un agent"}", null)));
-
-        var documents = await db.Documents.AsNoTracking().Where(d => d.BeneficiaireId == beneficiaireId)
-            .OrderByDescending(d => d.Instant).Take(Maximum)
-            .Select(d => new { d.Instant, d.NomFichier }).ToListAsync(cancellationToken);
-        evenements.AddRange(documents.Select(d => Horodate(d.Instant, fuseau, "Document", "Document ajouté", d.NomFichier)));
+        evenements.AddRange(notes.Take(Maximum).Select(n => Horodate(n.Instant, fuseau, "Note", $"Note de suivi de {n.Auteur ?? "un agent"}", null)));
+        evenements.AddRange(documents.OrderByDescending(d => d.Instant).Take(Maximum)
+            .Select(d => Horodate(d.Instant, fuseau, "Document", "Document ajouté", d.NomFichier)));
 
         await SuiviRendezVous.ChronologieRendezVous.AjouterAsync(db, beneficiaireId, fuseau, evenements, cancellationToken);
 

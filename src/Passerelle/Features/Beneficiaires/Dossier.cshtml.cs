@@ -25,21 +25,24 @@ public sealed class DossierModel(
     public string? NirEnClair { get; private set; }
     public bool NoticeAImprimer { get; private set; }
 
+    private const int NotesAffichees = 50;
+
     [BindProperty] public string? Note { get; set; }
 
     public bool EstResponsable => User.EstDans(Role.Responsable);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await DossierConserveAsync(id, cancellationToken) is { } conserve)
-        {
-            return await perimetre.PorteeAsync(conserve, cancellationToken) == Portee.Complete
-                ? Redirect($"/beneficiaires/{conserve}")
-                : NotFound();
-        }
-
+        // A merged dossier is never among the visible ones: it is looked for only when the dossier is not shown.
         if (!await ChargerAsync(id, cancellationToken))
         {
+            if (await DossierConserveAsync(id, cancellationToken) is { } conserve)
+            {
+                return await perimetre.PorteeAsync(conserve, cancellationToken) == Portee.Complete
+                    ? Redirect($"/beneficiaires/{conserve}")
+                    : NotFound();
+            }
+
             return await perimetre.PorteeAsync(id, cancellationToken) == Portee.Partielle ? Redirect(Prescriptions.Recues.PersonneModel.Adresse(id)) : NotFound();
         }
 
@@ -113,13 +116,15 @@ public sealed class DossierModel(
     {
         var fuseau = User.Fuseau();
         Dossier = await VueDossier.LireAsync(db, perimetre.Visibles, id, cancellationToken);
-        Chronologie = await ChronologieDossier.LireAsync(db, id, fuseau, cancellationToken);
         Diagnostic = await diagnostic.LireAsync(id, cancellationToken);
         Documents = await documents.ListerAsync(id, cancellationToken);
-        Notes = await db.NotesSuivi.AsNoTracking().Where(n => n.BeneficiaireId == id)
-            .OrderByDescending(n => n.Instant).Take(50)
+        // Read once for the section and the chronologie, which goes further back.
+        var notes = await db.NotesSuivi.AsNoTracking().Where(n => n.BeneficiaireId == id)
+            .OrderByDescending(n => n.Instant).Take(ChronologieDossier.Maximum)
             .Select(n => new NoteAffichee(n.Instant, n.Texte, db.Users.Where(a => a.Id == n.AgentId).Select(a => a.Prenom + " " + a.Nom).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        Notes = notes.Take(NotesAffichees).ToList();
+        Chronologie = await ChronologieDossier.LireAsync(db, Dossier, notes, Documents, fuseau, cancellationToken);
     }
 }
 

@@ -56,6 +56,13 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
 
     private Expression<Func<Beneficiaire, bool>>? _filtre;
     private IReadOnlyList<SuppleanceEnCours>? _suppleances;
+    private Guid? _structureId;
+    private bool _structureLue;
+
+    // The sections of one page each ask for the same person: decided once per request, until a write (a new
+    // référent, a merge, a closed designation) may have changed who sees whom.
+    private readonly Dictionary<Guid, Portee> _portees = [];
+    private bool _ecouteEcritures;
 
     /// <summary>The dossiers of the current département the agent sees completely; merged dossiers excluded.</summary>
     public async Task<IQueryable<Beneficiaire>> VisiblesAsync(CancellationToken cancellationToken = default) =>
@@ -67,16 +74,43 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
 
     public async Task<Portee> PorteeAsync(Guid beneficiaireId, CancellationToken cancellationToken = default)
     {
+        if (_portees.TryGetValue(beneficiaireId, out var connue))
+        {
+            return connue;
+        }
+
+        if (!_ecouteEcritures)
+        {
+            db.SavedChanges += (_, _) => _portees.Clear();
+            _ecouteEcritures = true;
+        }
+
         var visibles = await VisiblesAsync(cancellationToken);
         if (await visibles.AnyAsync(b => b.Id == beneficiaireId, cancellationToken))
         {
-            return Portee.Complete;
+            return _portees[beneficiaireId] = Portee.Complete;
         }
 
-        return await PrescriptionsVisiblesOperateurAsync(cancellationToken) is { } prescriptions
+        return _portees[beneficiaireId] = await PrescriptionsVisiblesOperateurAsync(cancellationToken) is { } prescriptions
             && await prescriptions.AnyAsync(p => p.BeneficiaireId == beneficiaireId, cancellationToken)
             ? Portee.Partielle
             : Portee.Aucune;
+    }
+
+    /// <summary>
+    /// The agent's structure, read from the account and not the cookie so that a change of structure takes effect at
+    /// once; read once per request.
+    /// </summary>
+    public async Task<Guid?> StructureAgentAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_structureLue)
+        {
+            var agentId = agentCourant.Id;
+            _structureId = await db.Users.Where(a => a.Id == agentId).Select(a => a.StructureId).SingleOrDefaultAsync(cancellationToken);
+            _structureLue = true;
+        }
+
+        return _structureId;
     }
 
     /// <summary>
@@ -91,8 +125,7 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
             return null;
         }
 
-        var agentId = agentCourant.Id;
-        var structureId = await db.Users.Where(a => a.Id == agentId).Select(a => a.StructureId).SingleOrDefaultAsync(cancellationToken);
+        var structureId = await StructureAgentAsync(cancellationToken);
         if (structureId is null)
         {
             return null;
@@ -153,8 +186,7 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
         }
 
         var agentId = agentCourant.Id;
-        // Read from the account, not the cookie: a change of structure takes effect at once.
-        var structureId = await db.Users.Where(a => a.Id == agentId).Select(a => a.StructureId).SingleOrDefaultAsync(cancellationToken);
+        var structureId = await StructureAgentAsync(cancellationToken);
         var referent = utilisateur.EstDans(Role.Referent);
         var responsable = utilisateur.EstDans(Role.Responsable);
         if (!referent && !responsable)

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
+using Passerelle.Infrastructure.Tenancy;
 
 namespace Passerelle.Features.Contrats;
 
 /// <summary>The contract section of the dossier page, which has already checked the scope and journaled the reading.</summary>
-public sealed class ContratsDossierViewComponent(ServiceContrats service) : ViewComponent
+public sealed class ContratsDossierViewComponent(ServiceContrats service, TimeProvider temps) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid beneficiaireId)
     {
-        var cancellationToken = HttpContext.RequestAborted;
-        var vue = await service.LireAsync(beneficiaireId, await service.AujourdhuiAsync(cancellationToken), cancellationToken);
+        // Today in the département's time zone, as the page around it judges it (from the agent's claims).
+        var aujourdhui = temps.Aujourdhui(UserClaimsPrincipal.Fuseau());
+        var vue = await service.LireAsync(beneficiaireId, aujourdhui, HttpContext.RequestAborted);
         return View("~/Features/Contrats/_SectionDossier.cshtml", vue);
     }
 }

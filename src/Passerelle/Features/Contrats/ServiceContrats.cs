@@ -141,7 +141,7 @@ public sealed class ServiceContrats(
             if (utilisateur?.EstDans(Role.Referent) == true)
             {
                 // The person's référent, or an agent of the structure that holds the designation.
-                var structureId = await db.Users.Where(a => a.Id == agentId).Select(a => a.StructureId).SingleOrDefaultAsync(cancellationToken);
+                var structureId = await perimetre.StructureAgentAsync(cancellationToken);
                 redacteur = await db.ReferentsUniques.AnyAsync(r => r.BeneficiaireId == beneficiaireId && r.Fin == null
                     && (r.AgentId == agentId || (structureId != null && r.StructureId == structureId)), cancellationToken);
             }

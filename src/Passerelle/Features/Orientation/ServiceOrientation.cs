@@ -52,11 +52,13 @@ public sealed class ServiceOrientation(
         var demandes = await Demandes(db.DemandesReorientation.Where(d => d.BeneficiaireId == beneficiaireId)
                 .OrderByDescending(d => d.DateDemande).ThenByDescending(d => d.Id))
             .ToListAsync(cancellationToken);
-        var dernierDroit = await db.DroitsRsa.AsNoTracking().Where(d => d.BeneficiaireId == beneficiaireId)
+        // A person has a handful of rights: the latest one and the latest receipt (as ReceptionAsync) come from one read.
+        var droits = await db.DroitsRsa.AsNoTracking().Where(d => d.BeneficiaireId == beneficiaireId)
             .OrderByDescending(d => d.DateEffet).ThenByDescending(d => d.InstantSaisie)
             .Select(d => new { d.Etat, d.SoumisDroitsEtDevoirs, d.DateReceptionInformation })
-            .FirstOrDefaultAsync(cancellationToken);
-        var reception = await ReceptionAsync(beneficiaireId, cancellationToken);
+            .ToListAsync(cancellationToken);
+        var dernierDroit = droits.FirstOrDefault();
+        var reception = droits.FirstOrDefault(d => d.Etat == EtatDroitRsa.Ouvert && d.DateReceptionInformation != null)?.DateReceptionInformation;
 
         var aOrienter = !personne.Clos && decisions.TrueForAll(d => !d.EnVigueur)
             && dernierDroit is { Etat: EtatDroitRsa.Ouvert, SoumisDroitsEtDevoirs: true, DateReceptionInformation: not null };

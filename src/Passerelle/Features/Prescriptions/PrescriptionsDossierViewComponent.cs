@@ -12,14 +12,13 @@ public sealed class PrescriptionsDossierViewComponent(PasserelleDbContext db, Se
     /// <summary>A person has a handful of prescriptions; past this many, the oldest are left to the chronologie.</summary>
     public const int Maximum = 50;
 
-    public async Task<IViewComponentResult> InvokeAsync(Guid beneficiaireId)
+    public async Task<IViewComponentResult> InvokeAsync(Guid beneficiaireId, bool clos)
     {
         var cancellationToken = HttpContext.RequestAborted;
         var prescriptions = db.Prescriptions.AsNoTracking().Where(p => p.BeneficiaireId == beneficiaireId);
         var lignes = await LignePrescription.Projeter(db, prescriptions.OrderByDescending(p => p.EnvoyeeLe).ThenByDescending(p => p.Id))
             .Take(Maximum).ToListAsync(cancellationToken);
         var total = lignes.Count < Maximum ? lignes.Count : await prescriptions.CountAsync(cancellationToken);
-        var clos = await db.Beneficiaires.Where(b => b.Id == beneficiaireId).Select(b => b.Clos).SingleAsync(cancellationToken);
         return View("~/Features/Prescriptions/_SectionDossier.cshtml",
             new VuePrescriptionsDossier(beneficiaireId, lignes, total, await service.PeutPrescrireAsync(beneficiaireId, cancellationToken), clos));
     }

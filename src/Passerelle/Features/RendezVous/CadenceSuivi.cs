@@ -17,8 +17,9 @@ public sealed record RetardSuivi(TypeParcours Parcours, int CadenceJours, DateOn
 /// </summary>
 public static class CadenceSuivi
 {
+    /// <param name="dernierHonore">The start of the person's last held rendez-vous, which the caller has read; null when none was held.</param>
     public static async Task<RetardSuivi?> JugerAsync(
-        PasserelleDbContext db, ServiceParametres parametres, Guid beneficiaireId, DateOnly aujourdhui, TimeZoneInfo fuseau,
+        PasserelleDbContext db, ServiceParametres parametres, Guid beneficiaireId, DateTime? dernierHonore, DateOnly aujourdhui, TimeZoneInfo fuseau,
         CancellationToken cancellationToken)
     {
         var orientation = await db.DecisionsOrientation.AsNoTracking()
@@ -37,12 +38,7 @@ public static class CadenceSuivi
             return null;
         }
 
-        var dernier = await db.RendezVous.AsNoTracking()
-            .Where(r => r.BeneficiaireId == beneficiaireId && r.Statut == StatutRendezVous.Honore)
-            .OrderByDescending(r => r.Debut)
-            .Select(r => (DateTime?)r.Debut)
-            .FirstOrDefaultAsync(cancellationToken);
-        var honore = dernier is { } instant ? DateOnly.FromDateTime(instant.EnHeureLocale(fuseau)) : (DateOnly?)null;
+        var honore = dernierHonore is { } instant ? DateOnly.FromDateTime(instant.EnHeureLocale(fuseau)) : (DateOnly?)null;
         var depuisLOrientation = honore is null || honore < orientation.DateDecision;
         var depuis = depuisLOrientation ? orientation.DateDecision : honore!.Value;
         var jours = aujourdhui.DayNumber - depuis.DayNumber;

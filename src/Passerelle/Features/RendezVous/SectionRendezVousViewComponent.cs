@@ -21,13 +21,14 @@ public sealed class SectionRendezVousViewComponent(PasserelleDbContext db, Servi
         var cancellationToken = HttpContext.RequestAborted;
         var fuseau = UserClaimsPrincipal.Fuseau();
         var maintenant = temps.GetUtcNow().UtcDateTime;
-        var rendezVous = db.RendezVous.AsNoTracking().Where(r => r.BeneficiaireId == beneficiaireId);
-        var prochain = await LectureRendezVous.Projeter(db, rendezVous.Where(r => r.Statut == StatutRendezVous.Prevu && r.Debut > maintenant).OrderBy(r => r.Debut))
-            .FirstOrDefaultAsync(cancellationToken);
-        var dernier = await LectureRendezVous.Projeter(db, rendezVous.Where(r => r.Statut == StatutRendezVous.Honore).OrderByDescending(r => r.Debut))
-            .FirstOrDefaultAsync(cancellationToken);
-        var aEnregistrer = await rendezVous.CountAsync(r => r.Statut == StatutRendezVous.Prevu && r.Debut <= maintenant, cancellationToken);
-        var retard = clos ? null : await CadenceSuivi.JugerAsync(db, parametres, beneficiaireId, temps.Aujourdhui(fuseau), fuseau, cancellationToken);
+        // A person has a few dozen rendez-vous at most: one read gives the next, the last held and those to record.
+        var rendezVous = await LectureRendezVous.Projeter(db, db.RendezVous.AsNoTracking()
+                .Where(r => r.BeneficiaireId == beneficiaireId && (r.Statut == StatutRendezVous.Prevu || r.Statut == StatutRendezVous.Honore)))
+            .ToListAsync(cancellationToken);
+        var prochain = rendezVous.Where(r => r.Statut == StatutRendezVous.Prevu && r.Debut > maintenant).MinBy(r => r.Debut);
+        var dernier = rendezVous.Where(r => r.Statut == StatutRendezVous.Honore).MaxBy(r => r.Debut);
+        var aEnregistrer = rendezVous.Count(r => r.AEnregistrer(maintenant));
+        var retard = clos ? null : await CadenceSuivi.JugerAsync(db, parametres, beneficiaireId, dernier?.Debut, temps.Aujourdhui(fuseau), fuseau, cancellationToken);
         return View("~/Features/RendezVous/_SectionRendezVous.cshtml",
             new VueSuiviRendezVous(beneficiaireId, prochain, dernier, aEnregistrer, retard, DroitsRendezVous.PeutEcrire(UserClaimsPrincipal), clos));
     }

@@ -55,9 +55,12 @@ public sealed record ErreurDiagnostic(ChampDiagnostic Champ, string? Theme, stri
 /// <summary>Reads and adds the dated evaluations of a person's barriers. Callers check the scope first (<see cref="PerimetreDossiers"/>).</summary>
 public sealed class ServiceDiagnostic(PasserelleDbContext db, PerimetreDossiers perimetre, AgentCourant agentCourant, Journal journal, TimeProvider temps)
 {
+    private List<ThemeFrein>? _themes;
+
     /// <summary>The whole list, inactive themes included: old evaluations keep their label.</summary>
+    /// <remarks>Read once per request: the dossier page's diagnostic and orientation sections both need it.</remarks>
     public async Task<List<ThemeFrein>> ThemesAsync(CancellationToken cancellationToken = default) =>
-        await db.ValeursReference.AsNoTracking()
+        _themes ??= await db.ValeursReference.AsNoTracking()
             .Where(v => v.Liste == ParametrageInitial.Listes.ThemesFreins)
             .OrderBy(v => v.Ordre).ThenBy(v => v.Code)
             .Select(v => new ThemeFrein(v.Code, v.Libelle, v.Actif))
