@@ -127,6 +127,16 @@ public abstract class DossiersTests(ApplicationDeTest app)
         noms1[..3].ShouldBe(["AAAA Test", "AAAB Test", "AAAC Test"]);
         document1.QuerySelector("caption")!.TextContent.ShouldContain($"Mon portefeuille ({total})");
         documentFin.QuerySelectorAll("tbody tr").Length.ShouldBe(total - ((derniere - 1) * 25));
+        // "Page suivante" carries the last person's id, never a name, and lands on the same rows as page 2.
+        var suivante = document1.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        suivante.ShouldContain("apres=");
+        suivante.ShouldNotContain("AAA", Case.Insensitive);
+        var (_, document2) = await client.PageAsync(suivante);
+        var (_, page2) = await client.PageAsync("/beneficiaires?p=2");
+        var noms2 = document2.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
+        noms2.ShouldNotBeEmpty();
+        noms2.ShouldBe(page2.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList());
+        noms2.ShouldNotContain(noms1[^1]);
         var (_, inverse) = await client.PageAsync("/beneficiaires?Tri=nom&Desc=true");
         inverse.QuerySelector("tbody tr td:first-child a")!.TextContent.Trim().ShouldBe("ZZZZ Test");
     }

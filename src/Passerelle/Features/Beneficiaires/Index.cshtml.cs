@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
 using Passerelle.Domain;
 using Passerelle.Features.Shared;
@@ -21,6 +22,12 @@ public sealed class IndexModel(PasserelleDbContext db, PerimetreDossiers perimet
     [BindProperty(SupportsGet = true)] public string Tri { get; set; } = "nom";
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int NumeroPage { get; set; } = 1;
+
+    /// <summary>
+    /// The last person of the previous page, by id only (a name would put personal data in the URL): the next page
+    /// starts after her sort keys, read back here, instead of skipping every earlier row.
+    /// </summary>
+    [BindProperty(SupportsGet = true)] public Guid? Apres { get; set; }
 
     [BindProperty] public CriteresRecherche Criteres { get; set; } = new();
 
@@ -45,8 +52,45 @@ public sealed class IndexModel(PasserelleDbContext db, PerimetreDossiers perimet
             requete = requete.Where(b => (b.Dispositifs & dispositif) != 0);
         }
 
-        Resultats = await ListeBeneficiaires.Projeter(db, Trier(requete)).PaginerAsync(NumeroPage, cancellationToken: cancellationToken);
+        Resultats = await SuiteAsync(requete, cancellationToken)
+            ?? await ListeBeneficiaires.Projeter(db, Trier(requete)).PaginerAsync(NumeroPage, cancellationToken: cancellationToken);
     }
+
+    /// <summary>
+    /// The page after <see cref="Apres"/> in the default sort, walked along the index on the name in use (a deep page
+    /// costs the same as the first); null when the link does not apply (other sort, person no longer in the list).
+    /// </summary>
+    private async Task<PageDe<LigneBeneficiaire>?> SuiteAsync(IQueryable<Beneficiaire> requete, CancellationToken cancellationToken)
+    {
+        if (Apres is not { } apres || Tri != "nom" || Desc)
+        {
+            return null;
+        }
+
+        var borne = await requete.Where(b => b.Id == apres)
+            .Select(b => new { Nom = b.NomUsage ?? b.NomNaissance, b.Prenoms, b.Id })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (borne is null)
+        {
+            return null;
+        }
+
+        var total = await requete.CountAsync(cancellationToken);
+        // The leading ">=" on the name is redundant but lets the database start its index scan at the boundary. The
+        // comparisons run in SQL under the column's collation, the same as the ORDER BY's, so no StringComparison applies.
+#pragma warning disable CA1309
+        var suite = requete.Where(b => string.Compare(b.NomUsage ?? b.NomNaissance, borne.Nom) >= 0
+            && (string.Compare(b.NomUsage ?? b.NomNaissance, borne.Nom) > 0
+                || ((b.NomUsage ?? b.NomNaissance) == borne.Nom
+                    && (string.Compare(b.Prenoms, borne.Prenoms) > 0 || (b.Prenoms == borne.Prenoms && b.Id > borne.Id)))));
+#pragma warning restore CA1309
+        var elements = await ListeBeneficiaires.Projeter(db, Trier(suite)).Take(Pagination.TailleParDefaut).ToListAsync(cancellationToken);
+        var nombrePages = Math.Max(1, (int)Math.Ceiling(total / (double)Pagination.TailleParDefaut));
+        return new PageDe<LigneBeneficiaire>(elements, Math.Clamp(NumeroPage, 2, Math.Max(2, nombrePages)), Pagination.TailleParDefaut, total);
+    }
+
+    /// <summary>The "next page" link's boundary: only on GET and in the default sort, where the index serves it.</summary>
+    public Guid? ApresPageSuivante => !EstRecherche && Tri == "nom" && !Desc && Resultats.Elements.Count > 0 ? Resultats.Elements[^1].Id : null;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -68,6 +68,12 @@ public sealed class FileOrientation(PasserelleDbContext db, PerimetreDossiers pe
                     .Select(d => d.Etat == EtatDroitRsa.Ouvert && d.SoumisDroitsEtDevoirs ? d.DateReceptionInformation : null)
                     .FirstOrDefault(),
             })
+            // Candidates first, then their latest right, once each. DISTINCT (ids are unique: it removes nothing) makes EF
+            // compute the receipt date inside this subquery instead of copying its lookup into every later use; OFFSET keeps
+            // PostgreSQL from flattening it or pushing the filter below into it, where the lookup would run for every open
+            // dossier of the département before the anti-join (3.5 s for 200 000 people).
+            .Distinct()
+            .Skip(0)
             .Where(c => c.Reception != null);
         if (territoireId is { } territoire)
         {

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Passerelle.Features.Shared;
 
-public sealed class ModelePagination(string chemin, IQueryCollection requete, int page, int nombrePages, int total, int premier, int dernier)
+/// <param name="apresPageSuivante">For a list paged by keyset: the id of the page's last row, carried by the "next page" link only.</param>
+public sealed class ModelePagination(
+    string chemin, IQueryCollection requete, int page, int nombrePages, int total, int premier, int dernier, Guid? apresPageSuivante = null)
 {
     public int Page => page;
     public int NombrePages => nombrePages;
@@ -10,15 +12,18 @@ public sealed class ModelePagination(string chemin, IQueryCollection requete, in
     public int Premier => premier;
     public int Dernier => dernier;
 
-    public static ModelePagination Pour<T>(HttpRequest requete, PageDe<T> resultat) =>
-        new(requete.Path, requete.Query, resultat.Page, resultat.NombrePages, resultat.Total, resultat.Premier, resultat.Dernier);
+    public static ModelePagination Pour<T>(HttpRequest requete, PageDe<T> resultat, Guid? apresPageSuivante = null) =>
+        new(requete.Path, requete.Query, resultat.Page, resultat.NombrePages, resultat.Total, resultat.Premier, resultat.Dernier, apresPageSuivante);
 
     public string Url(int numero)
     {
-        var valeurs = requete.Where(q => q.Key != "p").ToDictionary(q => q.Key, q => q.Value);
+        var valeurs = requete.Where(q => q.Key is not ("p" or "apres")).ToDictionary(q => q.Key, q => q.Value);
         valeurs["p"] = numero.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return QueryHelpers.AddQueryString(chemin, valeurs);
     }
+
+    public string UrlSuivante() =>
+        apresPageSuivante is { } apres ? QueryHelpers.AddQueryString(Url(page + 1), "apres", apres.ToString()) : Url(page + 1);
 
     public IEnumerable<int> PagesAffichees()
     {
