@@ -30,6 +30,8 @@ public sealed class PasserelleFactory(BaseDeTest baseDeTest, string environnemen
             ["Demo:Enabled"] = "false",
             // Quartz reads the fake clock: moved past 02:00, it would expire prescriptions behind the test's back.
             ["Prescriptions:Expiration:Actif"] = "false",
+            // One host per database: the schedule stays in memory, so no host inherits triggers an earlier one stored.
+            ["Quartz:Cluster:Actif"] = "false",
         }.Concat(ClesNirDeTest.Configuration)));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>

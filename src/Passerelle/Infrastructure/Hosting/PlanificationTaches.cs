@@ -25,6 +25,12 @@ public static class PlanificationTaches
 {
     public const string CleIntervalleVerification = "Quartz:Cluster:IntervalleVerification";
 
+    /// <summary>
+    /// <c>false</c> keeps the schedule in memory on PostgreSQL too: for a host that shares its database with no other
+    /// instance and must not inherit triggers stored by an earlier host (the test hosts, which move a fake clock).
+    /// </summary>
+    public const string CleClusterActif = "Quartz:Cluster:Actif";
+
     public static readonly TimeSpan IntervalleVerificationParDefaut = TimeSpan.FromSeconds(15);
 
     public static IServiceCollection AjouterPlanificateur(this IServiceCollection services)
@@ -59,17 +65,20 @@ public static class PlanificationTaches
         // Clustering is an option read when the store is built, so that it follows the provider like the store.
         services.AddOptions<ClusteringOptions>().Configure<OptionsBaseDeDonnees, IConfiguration>((o, baseDeDonnees, configuration) =>
         {
-            o.Enabled = baseDeDonnees.Fournisseur == Fournisseur.Postgres;
+            o.Enabled = Partage(baseDeDonnees, configuration);
             o.CheckinInterval = configuration.GetValue(CleIntervalleVerification, IntervalleVerificationParDefaut);
             // Another instance is presumed dead, and its work recovered, one missed check-in after the interval.
             o.CheckinMisfireThreshold = o.CheckinInterval;
         });
-        services.AddOptions<AdoJobStoreOptions>().Configure<OptionsBaseDeDonnees>((o, baseDeDonnees) =>
-            o.UseDbLocks = baseDeDonnees.Fournisseur == Fournisseur.Postgres);
+        services.AddOptions<AdoJobStoreOptions>().Configure<OptionsBaseDeDonnees, IConfiguration>((o, baseDeDonnees, configuration) =>
+            o.UseDbLocks = Partage(baseDeDonnees, configuration));
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
 
     private static bool EstPartage(IServiceProvider fournisseur) =>
-        fournisseur.GetRequiredService<OptionsBaseDeDonnees>().Fournisseur == Fournisseur.Postgres;
+        Partage(fournisseur.GetRequiredService<OptionsBaseDeDonnees>(), fournisseur.GetRequiredService<IConfiguration>());
+
+    private static bool Partage(OptionsBaseDeDonnees baseDeDonnees, IConfiguration configuration) =>
+        baseDeDonnees.Fournisseur == Fournisseur.Postgres && configuration.GetValue(CleClusterActif, true);
 }
