@@ -158,7 +158,7 @@ public sealed class Navigateur : IAsyncLifetime
             await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1", null, new() { Timeout = 2_000 });
             return true;
         }
-        catch (Microsoft.Playwright.TimeoutException)
+        catch (TimeoutException)
         {
             return false;
         }
