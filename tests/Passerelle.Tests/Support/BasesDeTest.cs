@@ -50,14 +50,7 @@ public static class BasesDeTest
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(Dossier, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still open at exit stays in the temporary folder.
-            }
+            SuppressionApresLeProcessus.Supprimer(Dossier);
         };
     }
 

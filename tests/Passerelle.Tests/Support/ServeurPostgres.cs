@@ -77,12 +77,13 @@ public sealed class ServeurPostgres
         {
             NpgsqlConnection.ClearAllPools();
             OutilAsync("pg_ctl", ["-D", donnees, "-m", "immediate", "-w", "stop"]).GetAwaiter().GetResult();
-            Directory.Delete(_dossier, recursive: true);
         }
-        catch (Exception exception) when (exception is IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (InvalidOperationException exception)
         {
             Console.Error.WriteLine($"Arrêt de PostgreSQL de test : {exception.Message}");
         }
+
+        SuppressionApresLeProcessus.Supprimer(_dossier);
     }
 
     private Task OutilAsync(string outil, string[] arguments)
