@@ -62,6 +62,41 @@ public abstract class PasserelleDbContext(DbContextOptions options, DepartementC
     /// <summary>Read by the query filter at each query: EF Core parameterises it.</summary>
     public Guid? DepartementCourantId => departementCourant.Id;
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var personnes = AttenteOrientation.ATouchees(this);
+        if (personnes.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var resultat = base.SaveChanges(acceptAllChangesOnSuccess);
+        AttenteOrientation.Recalculer(this, b => personnes.Contains(b.Id));
+        transaction?.Commit();
+        return resultat;
+    }
+
+    /// <summary>Saves, and recomputes in the same transaction the stored state derived from what was saved.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var personnes = AttenteOrientation.ATouchees(this);
+        if (personnes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var resultat = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await AttenteOrientation.RecalculerAsync(this, b => personnes.Contains(b.Id), cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return resultat;
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();

@@ -65,6 +65,9 @@ public sealed class GenerateurDonnees(PasserelleDbContext db, DepartementCourant
 
         await tirage;
         progression.Terminer();
+        // Written by COPY, not by the context: the people waiting for an orientation are marked in one statement.
+        var departementId = departement.Id;
+        await AttenteOrientation.RemplirAsync(db, b => b.DepartementId == departementId, cancellationToken);
         await ecriture.AnalyserAsync(cancellationToken);
         return new ResultatGeneration(departement.Code, options.Personnes, lignes + cadre.NouveauxAgents.Count, cadre.NouveauxAgents.Count,
             System.Diagnostics.Stopwatch.GetElapsedTime(debut));

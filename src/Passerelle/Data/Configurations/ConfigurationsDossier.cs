@@ -44,6 +44,8 @@ internal sealed class BeneficiaireConfiguration : IEntityTypeConfiguration<Benef
         builder.HasIndex(b => new { b.DepartementId, b.CommuneCode });
         builder.HasIndex(b => new { b.DepartementId, b.NirEmpreinte });
         builder.HasIndex(b => b.FoyerId);
+        // The orientation queue: only the people waiting, in the order of their receipt.
+        builder.HasIndex(b => new { b.DepartementId, b.AttenteOrientationDepuis }).HasFilter("\"AttenteOrientationDepuis\" IS NOT NULL");
         builder.HasOne<Departement>().WithMany().HasForeignKey(b => b.DepartementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Foyer>().WithMany().HasForeignKey(b => b.FoyerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Commune>().WithMany().HasForeignKey(b => b.CommuneCode).OnDelete(DeleteBehavior.Restrict);

@@ -78,6 +78,15 @@ public sealed class Beneficiaire : IAppartientAuDepartement, IVersionne
     public Guid? FusionneDansId { get; private set; }
     public int Version { get; set; }
 
+    /// <summary>
+    /// While the person waits for an orientation (latest state of the right open and soumis aux droits et devoirs,
+    /// dossier open, no orientation in force): the day the information was received; null otherwise. Derived from
+    /// the rights and the orientations and stored, so that the orientation queue reads one index instead of every
+    /// person's rights; the context recomputes it in the transaction that saves what it derives from
+    /// (<see cref="Data.AttenteOrientation"/>).
+    /// </summary>
+    public DateOnly? AttenteOrientationDepuis { get; private set; }
+
     public List<ClotureDossier> Clotures { get; private set; } = [];
 
     public string NomAffiche => NomUsage is null ? NomNaissance : $"{NomUsage} (née ou né {NomNaissance})";

@@ -547,6 +547,9 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateOnly?>("AttenteOrientationDepuis")
+                        .HasColumnType("date");
+
                     b.Property<bool>("Clos")
                         .HasColumnType("boolean");
 
@@ -638,6 +641,9 @@ namespace Passerelle.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Recherche"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Recherche"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("DepartementId", "AttenteOrientationDepuis")
+                        .HasFilter("\"AttenteOrientationDepuis\" IS NOT NULL");
 
                     b.HasIndex("DepartementId", "CommuneCode");
 

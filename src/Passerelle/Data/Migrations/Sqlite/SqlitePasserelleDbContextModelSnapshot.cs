@@ -535,6 +535,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AttenteOrientationDepuis")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Clos")
                         .HasColumnType("INTEGER");
 
@@ -620,6 +623,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("FoyerId");
 
                     b.HasIndex("FusionneDansId");
+
+                    b.HasIndex("DepartementId", "AttenteOrientationDepuis")
+                        .HasFilter("\"AttenteOrientationDepuis\" IS NOT NULL");
 
                     b.HasIndex("DepartementId", "CommuneCode");
 
