@@ -49,8 +49,10 @@ public sealed class FaitsSuivi
     public Guid? ReferentId { get; init; }
     public string? Referent { get; init; }
     public DateOnly? DebutDesignation { get; init; }
-    public bool Soumis { get; init; }
-    /// <summary>Receipt of the information + the weeks valid on that day; null without a receipt or a setting.</summary>
+    /// <summary>
+    /// While the person waits for an orientation: the receipt of the information + the weeks valid on that day;
+    /// null otherwise, or without a setting for that day.
+    /// </summary>
     public DateOnly? EcheanceOrientation { get; init; }
     public bool Oriente { get; init; }
     public TypeParcours? Parcours { get; init; }
@@ -101,8 +103,9 @@ public sealed class LigneSuivi
 /// The alerts of a caseload (issue 5, "Portfolio"), each a condition the database evaluates, so that a list
 /// of thousands of people is counted, filtered, sorted and paginated in SQL:
 /// <list type="bullet">
-/// <item><b>orientation hors délai</b>: soumis aux droits et devoirs (latest state of the right: open), no orientation in
-/// force, and the receipt of the information + the weeks valid on the receipt is past;</item>
+/// <item><b>orientation hors délai</b>: waiting for an orientation (<see cref="Beneficiaire.AttenteOrientationDepuis"/>:
+/// latest state of the right open and soumis, dossier open, no orientation in force), and the receipt of the
+/// information + the weeks valid on the receipt is past;</item>
 /// <item><b>sans contrat</b>: an orientation in force and no signed contract (here or external) at all — a
 /// signed one that has ended raises the next alert instead;</item>
 /// <item><b>contrat à renouveler ou échu</b>: the latest signed contract ends within the days of the setting
@@ -156,9 +159,13 @@ public sealed class AlertesSuivi(PasserelleDbContext db)
             .SingleOrDefaultAsync(cancellationToken)
         ?? new ComptesSuivi(0, 0, 0, 0, 0, 0, 0);
 
-    public IQueryable<LigneSuivi> Lignes(IQueryable<Beneficiaire> personnes, SeuilsAlertes seuils)
+    /// <param name="pourCompter">
+    /// For <see cref="CompterAsync"/>: every person's facts read once, since every alert is counted over all of them.
+    /// A page of lines sorted by name is better served without it: PostgreSQL then reads the facts of that page only.
+    /// </param>
+    public IQueryable<LigneSuivi> Lignes(IQueryable<Beneficiaire> personnes, SeuilsAlertes seuils, bool pourCompter = false)
     {
-        var echeanceDuDroit = EcheancesDatees.Echeance<DroitRsa>(d => d.DateReceptionInformation, seuils.DelaisOrientation, TypeValeur.Semaines);
+        var echeanceAttente = EcheancesDatees.Echeance<Beneficiaire>(b => b.AttenteOrientationDepuis, seuils.DelaisOrientation, TypeValeur.Semaines);
         var faits = personnes.Select(b => new FaitsSuivi
         {
             Id = b.Id,
@@ -172,12 +179,9 @@ public sealed class AlertesSuivi(PasserelleDbContext db)
                 .Select(r => r.AgentId != null ? db.Users.Where(a => a.Id == r.AgentId).Select(a => a.Prenom + " " + a.Nom).FirstOrDefault() : r.NomExterne)
                 .FirstOrDefault(),
             DebutDesignation = db.ReferentsUniques.Where(r => r.BeneficiaireId == b.Id && r.Fin == null).Select(r => (DateOnly?)r.Debut).FirstOrDefault(),
-            Soumis = db.DroitsRsa.Where(d => d.BeneficiaireId == b.Id)
-                .OrderByDescending(d => d.DateEffet).ThenByDescending(d => d.InstantSaisie)
-                .Select(d => (bool?)(d.SoumisDroitsEtDevoirs && d.Etat == EtatDroitRsa.Ouvert)).FirstOrDefault() == true,
-            EcheanceOrientation = db.DroitsRsa.Where(d => d.BeneficiaireId == b.Id)
-                .OrderByDescending(d => d.DateEffet).ThenByDescending(d => d.InstantSaisie)
-                .Select(echeanceDuDroit).FirstOrDefault(),
+            // The stored waiting state (AttenteOrientation), read back by key: an expression cannot be inlined on b itself.
+            EcheanceOrientation = db.Beneficiaires.Where(x => x.Id == b.Id && x.AttenteOrientationDepuis != null)
+                .Select(echeanceAttente).FirstOrDefault(),
             Oriente = db.DecisionsOrientation.Any(o => o.BeneficiaireId == b.Id && o.Fin == null),
             Parcours = db.DecisionsOrientation.Where(o => o.BeneficiaireId == b.Id && o.Fin == null)
                 .OrderByDescending(o => o.DateDecision).Select(o => (TypeParcours?)o.Parcours).FirstOrDefault(),
@@ -186,6 +190,12 @@ public sealed class AlertesSuivi(PasserelleDbContext db)
             FinContrat = db.ContratsEngagement.Where(c => c.BeneficiaireId == b.Id && c.Etat == EtatContrat.Signe).Max(c => (DateOnly?)c.Fin),
             DernierRendezVous = db.RendezVous.Where(r => r.BeneficiaireId == b.Id && r.Statut == StatutRendezVous.Honore).Max(r => (DateTime?)r.Debut),
         });
+        if (pourCompter)
+        {
+            // Each fact once per person: DISTINCT (ids are unique: it removes nothing) makes EF read them in this subquery
+            // instead of copying each lookup into every alert that uses it, and OFFSET keeps PostgreSQL from flattening it.
+            faits = faits.Distinct().Skip(0);
+        }
 
         var aujourdhui = seuils.Aujourdhui;
         var limiteFin = aujourdhui.AddDays(seuils.JoursAlerteFinContrat);
@@ -204,11 +214,11 @@ public sealed class AlertesSuivi(PasserelleDbContext db)
             ReferentId = f.ReferentId,
             Referent = f.Referent,
             Parcours = f.Parcours,
-            EcheanceOrientation = f.Soumis && !f.Oriente ? f.EcheanceOrientation : null,
+            EcheanceOrientation = f.EcheanceOrientation,
             FinContrat = f.FinContrat,
             RevisionDue = f.Oriente && f.Parcours == TypeParcours.Social ? f.RevisionDue : null,
             DernierRendezVous = f.DernierRendezVous,
-            OrientationHorsDelai = f.Soumis && !f.Oriente && f.EcheanceOrientation != null && f.EcheanceOrientation < aujourdhui,
+            OrientationHorsDelai = f.EcheanceOrientation != null && f.EcheanceOrientation < aujourdhui,
             SansContrat = f.Oriente && f.FinContrat == null,
             FinContratProche = f.FinContrat != null && f.FinContrat <= limiteFin,
             RendezVousEnRetard = f.Oriente && f.DebutDesignation != null && (
