@@ -82,6 +82,10 @@ public sealed class Navigateur : IAsyncLifetime
             // The redirect is what signing in means; the next navigation waits for its own page.
             await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         }
+        catch (TimeoutException) when (!page.Url.Contains("/connexion", StringComparison.Ordinal))
+        {
+            // Past the wait but already redirected (seen on a loaded machine): the sign-in succeeded.
+        }
         catch (TimeoutException)
         {
             throw new InvalidOperationException($"La connexion de {identifiant} n'a pas abouti ({page.Url}) : {await page.Locator("main").InnerTextAsync()}");

@@ -213,6 +213,34 @@ public abstract class PortefeuilleTests(ApplicationDeTest app)
     }
 
     [Fact]
+    public async Task A_traiter_montre_a_l_agent_d_orientation_les_delais_qui_expirent_dans_la_semaine()
+    {
+        var (_, _, r, _) = await EquipeAsync();
+        using var orientation = await _parcours.ConnecteAsync("orientation.cantal");
+        var avant = Nombre((await orientation.PageAsync("/a-traiter")).Document);
+        // Six weeks from the receipt: due in two days, in forty days, or two days ago (overdue is the queue's business).
+        var proche = await _parcours.PersonneAsync(ParcoursDeTest.Unique("Prochedelai"), r);
+        await _parcours.DroitAsync(proche, Aujourdhui.AddDays(-40));
+        var lointaine = await _parcours.PersonneAsync(ParcoursDeTest.Unique("Lointaine"), r);
+        await _parcours.DroitAsync(lointaine, Aujourdhui.AddDays(-2));
+        var depassee = await _parcours.PersonneAsync(ParcoursDeTest.Unique("Depassee"), r);
+        await _parcours.DroitAsync(depassee, Aujourdhui.AddDays(-44));
+
+        var apres = (await orientation.PageAsync("/a-traiter")).Document;
+
+        Nombre(apres).ShouldBe(avant + 1);
+        var liens = apres.QuerySelectorAll("[data-section=orientations] a").Select(a => a.GetAttribute("href")).ToList();
+        liens.ShouldContain($"/beneficiaires/{proche}/orientation");
+        liens.ShouldNotContain($"/beneficiaires/{lointaine}/orientation");
+        liens.ShouldNotContain($"/beneficiaires/{depassee}/orientation");
+        apres.QuerySelector($"[data-section=orientations] a[href='/beneficiaires/{proche}/orientation']")!.ParentElement!.TextContent
+            .ShouldContain($"À orienter au plus tard le {Aujourdhui.AddDays(2).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}");
+
+        static int Nombre(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            int.Parse(page.QuerySelector("[data-section=orientations] [data-nombre]")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task Un_compte_du_Puy_de_Dome_ne_voit_aucune_personne_du_Cantal()
     {
         var (_, _, r, _) = await EquipeAsync();

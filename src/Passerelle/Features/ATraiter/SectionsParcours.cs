@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
@@ -127,23 +128,25 @@ public sealed class OrientationsAEcheance(PasserelleDbContext db, PerimetreDossi
     {
         var visibles = await perimetre.VisiblesAsync(cancellationToken);
         var periodes = await EcheancesDatees.PeriodesAsync(db, ClesParametres.DelaiOrientation, cancellationToken: cancellationToken);
-        var echeanceDuDroit = EcheancesDatees.Echeance<DroitRsa>(
-            d => d.Etat == EtatDroitRsa.Ouvert && d.SoumisDroitsEtDevoirs ? d.DateReceptionInformation : null, periodes, TypeValeur.Semaines);
+        // The stored waiting state (AttenteOrientation) and its deadline, judged in SQL over the people waiting only.
+        var echeance = EcheancesDatees.Echeance<Beneficiaire>(b => b.AttenteOrientationDepuis, periodes, TypeValeur.Semaines);
         var debut = contexte.Aujourdhui;
         var fin = debut.AddDays(SectionsATraiter.JoursEcheanceProche);
-        var personnes = visibles
-            .Where(b => !b.Clos && !db.DecisionsOrientation.Any(o => o.BeneficiaireId == b.Id && o.Fin == null))
+        var dansLaSemaine = Expression.Lambda<Func<Beneficiaire, bool>>(
+            Expression.AndAlso(
+                Expression.GreaterThanOrEqual(echeance.Body, Expression.Constant((DateOnly?)debut, typeof(DateOnly?))),
+                Expression.LessThanOrEqual(echeance.Body, Expression.Constant((DateOnly?)fin, typeof(DateOnly?)))),
+            echeance.Parameters);
+        var personnes = visibles.Where(b => b.AttenteOrientationDepuis != null).Where(dansLaSemaine);
+        var nombre = await personnes.CountAsync(cancellationToken);
+        var elements = await personnes.OrderBy(echeance).ThenBy(b => b.Id).Take(SectionsATraiter.ElementsAffiches)
             .Select(b => new
             {
                 b.Id,
                 Nom = b.Prenoms + " " + (b.NomUsage ?? b.NomNaissance),
-                Echeance = db.DroitsRsa.Where(d => d.BeneficiaireId == b.Id)
-                    .OrderByDescending(d => d.DateEffet).ThenByDescending(d => d.InstantSaisie)
-                    .Select(echeanceDuDroit).FirstOrDefault(),
+                Echeance = db.Beneficiaires.Where(x => x.Id == b.Id).Select(echeance).FirstOrDefault(),
             })
-            .Where(p => p.Echeance >= debut && p.Echeance <= fin);
-        var nombre = await personnes.CountAsync(cancellationToken);
-        var elements = await personnes.OrderBy(p => p.Echeance).ThenBy(p => p.Id).Take(SectionsATraiter.ElementsAffiches).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
         return new SectionATraiter(
             "orientations", "Orientations à décider cette semaine", $"Les personnes soumises aux droits et devoirs dont le délai d'orientation expire dans les {SectionsATraiter.JoursEcheanceProche} jours.", nombre,
             elements.Select(e => new ElementATraiter(e.Nom, $"/beneficiaires/{e.Id}/orientation", $"À orienter au plus tard le {ContratsAValider.Jour(e.Echeance!.Value)}", e.Echeance)).ToList(),
