@@ -64,7 +64,7 @@ public abstract class PasserelleDbContext(DbContextOptions options, DepartementC
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var personnes = AttenteOrientation.ATouchees(this);
+        var personnes = SuiviCourant.ATouchees(this);
         if (personnes.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -72,7 +72,7 @@ public abstract class PasserelleDbContext(DbContextOptions options, DepartementC
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var resultat = base.SaveChanges(acceptAllChangesOnSuccess);
-        AttenteOrientation.Recalculer(this, b => personnes.Contains(b.Id));
+        SuiviCourant.Recalculer(this, b => personnes.Contains(b.Id));
         transaction?.Commit();
         return resultat;
     }
@@ -80,7 +80,7 @@ public abstract class PasserelleDbContext(DbContextOptions options, DepartementC
     /// <summary>Saves, and recomputes in the same transaction the stored state derived from what was saved.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var personnes = AttenteOrientation.ATouchees(this);
+        var personnes = SuiviCourant.ATouchees(this);
         if (personnes.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -88,7 +88,7 @@ public abstract class PasserelleDbContext(DbContextOptions options, DepartementC
 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var resultat = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await AttenteOrientation.RecalculerAsync(this, b => personnes.Contains(b.Id), cancellationToken);
+        await SuiviCourant.RecalculerAsync(this, b => personnes.Contains(b.Id), cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -57,8 +57,8 @@ public sealed partial class ChargeurDemo(
             nombre += lot.Beneficiaires.Count;
         }
 
-        // Written without the change tracker: the stored waiting state is filled once, for everyone.
-        await AttenteOrientation.RemplirAsync(db, _ => true, cancellationToken);
+        // Written without the change tracker: the stored follow-up state is computed once, for everyone.
+        await SuiviCourant.RecalculerAsync(db, _ => true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(
             "Démonstration chargée en {Duree} ms ({Personnes} personnes).", System.Diagnostics.Stopwatch.GetElapsedTime(debut).TotalMilliseconds, nombre);

@@ -65,9 +65,9 @@ public sealed class GenerateurDonnees(PasserelleDbContext db, DepartementCourant
 
         await tirage;
         progression.Terminer();
-        // Written by COPY, not by the context: the people waiting for an orientation are marked in one statement.
+        // Written by COPY, not by the context: the stored follow-up state is computed in one statement.
         var departementId = departement.Id;
-        await AttenteOrientation.RemplirAsync(db, b => b.DepartementId == departementId, cancellationToken);
+        await SuiviCourant.RecalculerAsync(db, b => b.DepartementId == departementId, cancellationToken);
         await ecriture.AnalyserAsync(cancellationToken);
         return new ResultatGeneration(departement.Code, options.Personnes, lignes + cadre.NouveauxAgents.Count, cadre.NouveauxAgents.Count,
             System.Diagnostics.Stopwatch.GetElapsedTime(debut));

@@ -25,12 +25,10 @@ public sealed class ModeleTests
             "Every figure takes its département as a parameter and filters on it explicitly, whatever the ambient one.",
         ["Infrastructure/Courriel/EnvoiMessagesSortants.cs#EnvoiMessagesSortants"] =
             "The outbox job runs outside any request and sends the messages of every département; it reads and marks the outbox only.",
-        ["Data/AttenteOrientation.cs#RecalculerAsync"] =
-            "The people to recompute are named by the caller (ids just saved, or one département), and a command has no current département.",
-        ["Data/AttenteOrientation.cs#Recalculer"] =
+        ["Data/SuiviCourant.cs#RecalculerAsync"] =
+            "The people to recompute are named by the caller (ids just saved, one département, the demo), and a command has no current département.",
+        ["Data/SuiviCourant.cs#Recalculer"] =
             "The synchronous twin of RecalculerAsync, for SaveChanges.",
-        ["Data/AttenteOrientation.cs#RemplirAsync"] =
-            "The demo and the generator fill the people they have just written, département by département or all at once.",
         ["Features/Contrats/EcheancesContrats.cs#EcheancesContrats"] =
             "The due dates read the contract settings of the départements of the people already found in the caller's scope, so that a job gets the same answer.",
     };

@@ -78,14 +78,25 @@ public sealed class Beneficiaire : IAppartientAuDepartement, IVersionne
     public Guid? FusionneDansId { get; private set; }
     public int Version { get; set; }
 
+    // The current state of the follow-up, derived from the rights, orientations, contracts, rendez-vous and
+    // designations, and stored so that lists of thousands of people read columns rather than every person's rows.
+    // Only the context sets them, in the transaction that saves what they derive from (Data.SuiviCourant).
+
     /// <summary>
     /// While the person waits for an orientation (latest state of the right open and soumis aux droits et devoirs,
-    /// dossier open, no orientation in force): the day the information was received; null otherwise. Derived from
-    /// the rights and the orientations and stored, so that the orientation queue reads one index instead of every
-    /// person's rights; the context recomputes it in the transaction that saves what it derives from
-    /// (<see cref="Data.AttenteOrientation"/>).
+    /// dossier open, no orientation in force): the day the information was received; null otherwise.
     /// </summary>
     public DateOnly? AttenteOrientationDepuis { get; private set; }
+    /// <summary>The track of the orientation in force; null without one.</summary>
+    public TypeParcours? ParcoursEnVigueur { get; private set; }
+    /// <summary>The joint review date of the orientation in force.</summary>
+    public DateOnly? RevisionDue { get; private set; }
+    /// <summary>The end of the latest contract in the signed state.</summary>
+    public DateOnly? FinDernierContratSigne { get; private set; }
+    /// <summary>The start of the latest rendez-vous held.</summary>
+    public DateTime? DernierRendezVousHonore { get; private set; }
+    /// <summary>The first day of the open designation of the référent unique.</summary>
+    public DateOnly? DebutDesignation { get; private set; }
 
     public List<ClotureDossier> Clotures { get; private set; } = [];
 

@@ -128,7 +128,7 @@ public sealed class OrientationsAEcheance(PasserelleDbContext db, PerimetreDossi
     {
         var visibles = await perimetre.VisiblesAsync(cancellationToken);
         var periodes = await EcheancesDatees.PeriodesAsync(db, ClesParametres.DelaiOrientation, cancellationToken: cancellationToken);
-        // The stored waiting state (AttenteOrientation) and its deadline, judged in SQL over the people waiting only.
+        // The stored waiting state (SuiviCourant) and its deadline, judged in SQL over the people waiting only.
         var echeance = EcheancesDatees.Echeance<Beneficiaire>(b => b.AttenteOrientationDepuis, periodes, TypeValeur.Semaines);
         var debut = contexte.Aujourdhui;
         var fin = debut.AddDays(SectionsATraiter.JoursEcheanceProche);

@@ -228,7 +228,7 @@ public sealed class ServiceDossiers(PasserelleDbContext db, Journal journal, Pro
         await db.Documents.Where(x => x.BeneficiaireId == absorbeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.BeneficiaireId, conserveId), cancellationToken);
         await db.ClotureDossiers.Where(x => x.BeneficiaireId == absorbeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.BeneficiaireId, conserveId), cancellationToken);
         // The kept dossier may now hold a later right.
-        await AttenteOrientation.RecalculerAsync(db, b => b.Id == conserveId, cancellationToken);
+        await SuiviCourant.RecalculerAsync(db, b => b.Id == conserveId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

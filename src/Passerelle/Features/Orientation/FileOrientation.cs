@@ -56,7 +56,7 @@ public sealed class FileOrientation(PasserelleDbContext db, PerimetreDossiers pe
         DateOnly aujourdhui, Guid? territoireId, EtatDelai etat, int page, CancellationToken cancellationToken = default)
     {
         var visibles = await perimetre.VisiblesAsync(cancellationToken);
-        // The waiting state is stored on the person (AttenteOrientation): the queue reads its index, not everyone's rights.
+        // The waiting state is stored on the person (SuiviCourant): the queue reads its index, not everyone's rights.
         var candidats = visibles
             .Where(b => b.AttenteOrientationDepuis != null)
             .Select(b => new Candidat { Id = b.Id, CommuneCode = b.CommuneCode, Reception = b.AttenteOrientationDepuis });

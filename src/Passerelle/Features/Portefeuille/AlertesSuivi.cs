@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Passerelle.Data;
 using Passerelle.Domain;
 using Passerelle.Features.Parametres;
@@ -49,11 +50,8 @@ public sealed class FaitsSuivi
     public Guid? ReferentId { get; init; }
     public string? Referent { get; init; }
     public DateOnly? DebutDesignation { get; init; }
-    /// <summary>
-    /// While the person waits for an orientation: the receipt of the information + the weeks valid on that day;
-    /// null otherwise, or without a setting for that day.
-    /// </summary>
-    public DateOnly? EcheanceOrientation { get; init; }
+    /// <summary>While the person waits for an orientation: the day the information was received.</summary>
+    public DateOnly? AttenteDepuis { get; init; }
     public bool Oriente { get; init; }
     public TypeParcours? Parcours { get; init; }
     public DateOnly? RevisionDue { get; init; }
@@ -159,13 +157,12 @@ public sealed class AlertesSuivi(PasserelleDbContext db)
             .SingleOrDefaultAsync(cancellationToken)
         ?? new ComptesSuivi(0, 0, 0, 0, 0, 0, 0);
 
-    /// <param name="pourCompter">
-    /// For <see cref="CompterAsync"/>: every person's facts read once, since every alert is counted over all of them.
-    /// A page of lines sorted by name is better served without it: PostgreSQL then reads the facts of that page only.
-    /// </param>
-    public IQueryable<LigneSuivi> Lignes(IQueryable<Beneficiaire> personnes, SeuilsAlertes seuils, bool pourCompter = false)
+    /// <summary>
+    /// The lines with their alerts, from the follow-up state stored on each person (<see cref="SuiviCourant"/>): counting
+    /// the alerts of a structure's tens of thousands of people reads columns, not six lookups per person.
+    /// </summary>
+    public IQueryable<LigneSuivi> Lignes(IQueryable<Beneficiaire> personnes, SeuilsAlertes seuils)
     {
-        var echeanceAttente = EcheancesDatees.Echeance<Beneficiaire>(b => b.AttenteOrientationDepuis, seuils.DelaisOrientation, TypeValeur.Semaines);
         var faits = personnes.Select(b => new FaitsSuivi
         {
             Id = b.Id,
@@ -174,28 +171,19 @@ public sealed class AlertesSuivi(PasserelleDbContext db)
             Prenoms = b.Prenoms,
             DateNaissance = b.DateNaissance,
             Dispositifs = b.Dispositifs,
+            // Shown, never counted: read for the page's lines only.
             ReferentId = db.ReferentsUniques.Where(r => r.BeneficiaireId == b.Id && r.Fin == null).Select(r => r.AgentId).FirstOrDefault(),
             Referent = db.ReferentsUniques.Where(r => r.BeneficiaireId == b.Id && r.Fin == null)
                 .Select(r => r.AgentId != null ? db.Users.Where(a => a.Id == r.AgentId).Select(a => a.Prenom + " " + a.Nom).FirstOrDefault() : r.NomExterne)
                 .FirstOrDefault(),
-            DebutDesignation = db.ReferentsUniques.Where(r => r.BeneficiaireId == b.Id && r.Fin == null).Select(r => (DateOnly?)r.Debut).FirstOrDefault(),
-            // The stored waiting state (AttenteOrientation), read back by key: an expression cannot be inlined on b itself.
-            EcheanceOrientation = db.Beneficiaires.Where(x => x.Id == b.Id && x.AttenteOrientationDepuis != null)
-                .Select(echeanceAttente).FirstOrDefault(),
-            Oriente = db.DecisionsOrientation.Any(o => o.BeneficiaireId == b.Id && o.Fin == null),
-            Parcours = db.DecisionsOrientation.Where(o => o.BeneficiaireId == b.Id && o.Fin == null)
-                .OrderByDescending(o => o.DateDecision).Select(o => (TypeParcours?)o.Parcours).FirstOrDefault(),
-            RevisionDue = db.DecisionsOrientation.Where(o => o.BeneficiaireId == b.Id && o.Fin == null)
-                .OrderByDescending(o => o.DateDecision).Select(o => o.RevisionDue).FirstOrDefault(),
-            FinContrat = db.ContratsEngagement.Where(c => c.BeneficiaireId == b.Id && c.Etat == EtatContrat.Signe).Max(c => (DateOnly?)c.Fin),
-            DernierRendezVous = db.RendezVous.Where(r => r.BeneficiaireId == b.Id && r.Statut == StatutRendezVous.Honore).Max(r => (DateTime?)r.Debut),
+            DebutDesignation = b.DebutDesignation,
+            AttenteDepuis = b.AttenteOrientationDepuis,
+            Oriente = b.ParcoursEnVigueur != null,
+            Parcours = b.ParcoursEnVigueur,
+            RevisionDue = b.RevisionDue,
+            FinContrat = b.FinDernierContratSigne,
+            DernierRendezVous = b.DernierRendezVousHonore,
         });
-        if (pourCompter)
-        {
-            // Each fact once per person: DISTINCT (ids are unique: it removes nothing) makes EF read them in this subquery
-            // instead of copying each lookup into every alert that uses it, and OFFSET keeps PostgreSQL from flattening it.
-            faits = faits.Distinct().Skip(0);
-        }
 
         var aujourdhui = seuils.Aujourdhui;
         var limiteFin = aujourdhui.AddDays(seuils.JoursAlerteFinContrat);
@@ -203,7 +191,7 @@ public sealed class AlertesSuivi(PasserelleDbContext db)
         var (cadenceEmploi, jourEmploi, instantEmploi) = Cadence(seuils, TypeParcours.Emploi);
         var (cadenceSocioPro, jourSocioPro, instantSocioPro) = Cadence(seuils, TypeParcours.SocioProfessionnel);
         var (cadenceSocial, jourSocial, instantSocial) = Cadence(seuils, TypeParcours.Social);
-        return faits.Select(f => new LigneSuivi
+        Expression<Func<FaitsSuivi, DateOnly?, LigneSuivi>> ligne = (f, echeanceOrientation) => new LigneSuivi
         {
             Id = f.Id,
             NomNaissance = f.NomNaissance,
@@ -214,11 +202,11 @@ public sealed class AlertesSuivi(PasserelleDbContext db)
             ReferentId = f.ReferentId,
             Referent = f.Referent,
             Parcours = f.Parcours,
-            EcheanceOrientation = f.EcheanceOrientation,
+            EcheanceOrientation = echeanceOrientation,
             FinContrat = f.FinContrat,
             RevisionDue = f.Oriente && f.Parcours == TypeParcours.Social ? f.RevisionDue : null,
             DernierRendezVous = f.DernierRendezVous,
-            OrientationHorsDelai = f.EcheanceOrientation != null && f.EcheanceOrientation < aujourdhui,
+            OrientationHorsDelai = echeanceOrientation != null && echeanceOrientation < aujourdhui,
             SansContrat = f.Oriente && f.FinContrat == null,
             FinContratProche = f.FinContrat != null && f.FinContrat <= limiteFin,
             RendezVousEnRetard = f.Oriente && f.DebutDesignation != null && (
@@ -229,7 +217,13 @@ public sealed class AlertesSuivi(PasserelleDbContext db)
                 || (cadenceSocial && f.Parcours == TypeParcours.Social && f.DebutDesignation < jourSocial
                     && (f.DernierRendezVous == null || f.DernierRendezVous < instantSocial))),
             RevisionEchue = f.Oriente && f.Parcours == TypeParcours.Social && f.RevisionDue != null && f.RevisionDue <= aujourdhui,
-        });
+        };
+
+        // The deadline of the wait (the setting's periods, a CASE in SQL) put in place of the line's second parameter.
+        var echeance = EcheancesDatees.Echeance<FaitsSuivi>(f => f.AttenteDepuis, seuils.DelaisOrientation, TypeValeur.Semaines);
+        var corps = ReplacingExpressionVisitor.Replace(
+            ligne.Parameters[1], ReplacingExpressionVisitor.Replace(echeance.Parameters[0], ligne.Parameters[0], echeance.Body), ligne.Body);
+        return faits.Select(Expression.Lambda<Func<FaitsSuivi, LigneSuivi>>(corps, ligne.Parameters[0]));
     }
 
     public static IQueryable<LigneSuivi> Filtrer(IQueryable<LigneSuivi> lignes, TypeAlerte? alerte, bool avecAlerte)

@@ -124,7 +124,7 @@ public sealed class IndexModel(
             Alerte = null;
         }
 
-        return (alertes.Lignes(personnes, seuils, pourCompter: true), AlertesSuivi.Filtrer(toutes, type, Alerte == AvecAlerte));
+        return (toutes, AlertesSuivi.Filtrer(toutes, type, Alerte == AvecAlerte));
     }
 
     private Dictionary<string, object?> Colonnes(LigneSuivi ligne, Dictionary<Guid, string> absents)

@@ -564,12 +564,21 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.Property<DateOnly>("DateNaissance")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DebutDesignation")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("DepartementId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DernierRendezVousHonore")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Dispositifs")
                         .HasMaxLength(60)
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FinDernierContratSigne")
+                        .HasColumnType("date");
 
                     b.Property<Guid?>("FoyerId")
                         .HasColumnType("uuid");
@@ -605,6 +614,10 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ParcoursEnVigueur")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Prenoms")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -614,6 +627,9 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly?>("RevisionDue")
+                        .HasColumnType("date");
 
                     b.Property<string>("Sexe")
                         .IsRequired()

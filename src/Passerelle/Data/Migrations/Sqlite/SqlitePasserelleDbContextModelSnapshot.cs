@@ -552,12 +552,21 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DateNaissance")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DebutDesignation")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DepartementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DernierRendezVousHonore")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Dispositifs")
                         .HasMaxLength(60)
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FinDernierContratSigne")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("FoyerId")
                         .HasColumnType("TEXT");
@@ -593,6 +602,10 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParcoursEnVigueur")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Prenoms")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -601,6 +614,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<string>("Recherche")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RevisionDue")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sexe")

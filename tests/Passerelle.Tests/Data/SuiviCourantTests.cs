@@ -6,10 +6,11 @@ using Passerelle.Tests.Support;
 namespace Passerelle.Tests.Data;
 
 /// <summary>
-/// The stored "waiting for an orientation since" of a person follows every save of what it derives from: her rights,
-/// her orientations, her dossier closed, reopened or merged. The orientation queue reads nothing else.
+/// The follow-up state stored on a person follows every save of what it derives from: her rights, orientations,
+/// contracts, rendez-vous and designations, her dossier closed, reopened or merged. The orientation queue and the
+/// portfolio's alerts read nothing else.
 /// </summary>
-public abstract class AttenteOrientationTests(Fournisseur fournisseur) : IAsyncLifetime
+public abstract class SuiviCourantTests(Fournisseur fournisseur) : IAsyncLifetime
 {
     private static readonly DateOnly Reception = new(2026, 9, 1);
     private BaseDeTest _base = null!;
@@ -17,12 +18,9 @@ public abstract class AttenteOrientationTests(Fournisseur fournisseur) : IAsyncL
 
     public async ValueTask InitializeAsync()
     {
-        _base = await BasesDeTest.CreerAsync(fournisseur, avecDemo: false);
-        await using var db = _base.Contexte();
-        var cantal = new Departement("15", "Cantal");
-        db.Departements.Add(cantal);
-        await db.SaveChangesAsync();
-        _cantal = cantal.Id;
+        // The demo's Cantal, for its référent: a rendez-vous is held with an agent.
+        _base = await BasesDeTest.CreerAsync(fournisseur);
+        _cantal = await _base.DepartementAsync("15");
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -39,6 +37,13 @@ public abstract class AttenteOrientationTests(Fournisseur fournisseur) : IAsyncL
 
         await db.SaveChangesAsync();
         return personne.Id;
+    }
+
+    private async Task<(Guid Agent, Guid? Structure)> ReferentAsync()
+    {
+        await using var db = _base.Contexte(_cantal);
+        var agent = await db.Users.SingleAsync(a => a.Email == ClientPasserelle.Email("referent.cantal"));
+        return (agent.Id, agent.StructureId);
     }
 
     private async Task<DateOnly?> AttenteAsync(Guid personne)
@@ -88,6 +93,43 @@ public abstract class AttenteOrientationTests(Fournisseur fournisseur) : IAsyncL
     }
 
     [Fact]
+    public async Task Le_suivi_suit_l_orientation_la_designation_le_contrat_signe_et_le_dernier_rendez_vous_honore()
+    {
+        var personne = await PersonneAsync("Fabre", (Reception, EtatDroitRsa.Ouvert, true));
+        var (agent, structure) = await ReferentAsync();
+        var ancien = new DateTime(2026, 9, 15, 8, 0, 0, DateTimeKind.Utc);
+        var recent = new DateTime(2026, 10, 20, 13, 30, 0, DateTimeKind.Utc);
+
+        await ModifierAsync(personne, (db, b) =>
+        {
+            db.ReferentsUniques.Add(ReferentUnique.Designer(_cantal, b.Id, [], Reception.AddDays(3), agent, structure, null, null));
+            db.DecisionsOrientation.Add(Decision(_cantal, b.Id, null, Reception.AddDays(10)));
+            db.ContratsEngagement.Add(ContratEngagement.Exterieur(
+                _cantal, b.Id, "France Travail Aurillac", Reception.AddDays(20), Reception.AddDays(20).AddMonths(6).AddDays(-1), Reception.AddDays(20), new HeuresActivite(15), 15));
+            foreach (var (debut, honore) in new[] { (ancien, true), (recent, true), (recent.AddDays(7), false) })
+            {
+                var rendezVous = RendezVous.Planifier(_cantal, b.Id, agent, structure, TypeRendezVous.Individuel, debut, 45, "Point d'étape", "Maison des solidarités d'Aurillac");
+                if (honore)
+                {
+                    rendezVous.Honorer(null, DateTime.UtcNow);
+                }
+
+                db.RendezVous.Add(rendezVous);
+            }
+        });
+
+        await using var lecture = _base.Contexte(_cantal);
+        var suivi = await lecture.Beneficiaires.Where(b => b.Id == personne)
+            .Select(b => new { b.AttenteOrientationDepuis, b.ParcoursEnVigueur, b.FinDernierContratSigne, b.DernierRendezVousHonore, b.DebutDesignation })
+            .SingleAsync();
+        suivi.AttenteOrientationDepuis.ShouldBeNull();
+        suivi.ParcoursEnVigueur.ShouldBe(TypeParcours.Emploi);
+        suivi.FinDernierContratSigne.ShouldBe(Reception.AddDays(20).AddMonths(6).AddDays(-1));
+        suivi.DernierRendezVousHonore.ShouldBe(recent, "Le rendez-vous planifié ensuite n'est pas honoré.");
+        suivi.DebutDesignation.ShouldBe(Reception.AddDays(3));
+    }
+
+    [Fact]
     public async Task Un_enregistrement_refuse_ne_change_pas_l_attente()
     {
         var personne = await PersonneAsync("Estival", (Reception, EtatDroitRsa.Ouvert, true));
@@ -102,6 +144,6 @@ public abstract class AttenteOrientationTests(Fournisseur fournisseur) : IAsyncL
     }
 }
 
-public sealed class AttenteOrientationSqliteTests() : AttenteOrientationTests(Fournisseur.Sqlite);
+public sealed class SuiviCourantSqliteTests() : SuiviCourantTests(Fournisseur.Sqlite);
 
-public sealed class AttenteOrientationPostgresTests() : AttenteOrientationTests(Fournisseur.Postgres);
+public sealed class SuiviCourantPostgresTests() : SuiviCourantTests(Fournisseur.Postgres);
