@@ -38,7 +38,11 @@ internal abstract class EcritureMasse(PasserelleDbContext db) : IAsyncDisposable
         where T : class =>
         lignes.Count == 0 ? Task.CompletedTask : EcrireAsync(Table(typeof(T)), lignes, ids, cancellationToken);
 
-    /// <summary>Planner statistics for the tables just filled: without them the first queries plan as if they were empty.</summary>
+    /// <summary>
+    /// Planner statistics for the tables just filled: without them the first queries plan as if they were empty.
+    /// On PostgreSQL a VACUUM as well: the follow-up state computed after the writes rewrote every new person, and
+    /// until the old row versions and the trigram index's pending entries are cleared, the name search ran four times slower.
+    /// </summary>
     public abstract Task AnalyserAsync(CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
@@ -98,7 +102,7 @@ internal abstract class EcritureMasse(PasserelleDbContext db) : IAsyncDisposable
         public override async Task ValiderAsync(CancellationToken cancellationToken) => await Db.Database.CommitTransactionAsync(cancellationToken);
 
         public override async Task AnalyserAsync(CancellationToken cancellationToken) =>
-            await Db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+            await Db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)", cancellationToken);
 
         public override async ValueTask DisposeAsync() => await Db.Database.CloseConnectionAsync();
 

@@ -35,6 +35,8 @@ public sealed class GenerateurDonnees(PasserelleDbContext db, DepartementCourant
         var departement = await db.Departements.AsNoTracking().SingleOrDefaultAsync(d => d.Code == options.Departement, cancellationToken)
             ?? throw new RegleMetierException($"Le département « {options.Departement} » n'existe pas : créez-le d'abord (administration de la plateforme ou commande demo).");
         departementCourant.Definir(departement.Id);
+        // The closing statements (the follow-up state of every person, VACUUM) run past the 30 s of an ordinary command.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
 
         var debut = System.Diagnostics.Stopwatch.GetTimestamp();
         var aujourdhui = temps.Aujourdhui(departement.Fuseau);
