@@ -27,12 +27,16 @@ public static class SuiviCourant
                 .FirstOrDefault()
             : null;
 
-    /// <summary>Recomputes the stored state of these people, whatever the current département (a command has none).</summary>
+    /// <summary>Recomputes the stored state of these people.</summary>
     public static Task<int> RecalculerAsync(PasserelleDbContext db, Expression<Func<Beneficiaire, bool>> personnes, CancellationToken cancellationToken = default) =>
-        db.Beneficiaires.IgnoreQueryFilters().Where(personnes).ExecuteUpdateAsync(s => Definir(s, db), cancellationToken);
+        Designees(db, personnes).ExecuteUpdateAsync(s => Definir(s, db), cancellationToken);
 
     public static int Recalculer(PasserelleDbContext db, Expression<Func<Beneficiaire, bool>> personnes) =>
-        db.Beneficiaires.IgnoreQueryFilters().Where(personnes).ExecuteUpdate(s => Definir(s, db));
+        Designees(db, personnes).ExecuteUpdate(s => Definir(s, db));
+
+    /// <summary>The people the caller names, whatever the current département (a command has none).</summary>
+    private static IQueryable<Beneficiaire> Designees(PasserelleDbContext db, Expression<Func<Beneficiaire, bool>> personnes) =>
+        db.Beneficiaires.IgnoreQueryFilters().Where(personnes);
 
     private static void Definir(UpdateSettersBuilder<Beneficiaire> s, PasserelleDbContext db) => s
         .SetProperty(b => b.AttenteOrientationDepuis, Attente(db))

@@ -25,10 +25,8 @@ public sealed class ModeleTests
             "Every figure takes its département as a parameter and filters on it explicitly, whatever the ambient one.",
         ["Infrastructure/Courriel/EnvoiMessagesSortants.cs#EnvoiMessagesSortants"] =
             "The outbox job runs outside any request and sends the messages of every département; it reads and marks the outbox only.",
-        ["Data/SuiviCourant.cs#RecalculerAsync"] =
+        ["Data/SuiviCourant.cs#Designees"] =
             "The people to recompute are named by the caller (ids just saved, one département, the demo), and a command has no current département.",
-        ["Data/SuiviCourant.cs#Recalculer"] =
-            "The synchronous twin of RecalculerAsync, for SaveChanges.",
         ["Features/Contrats/EcheancesContrats.cs#EcheancesContrats"] =
             "The due dates read the contract settings of the départements of the people already found in the caller's scope, so that a job gets the same answer.",
     };
