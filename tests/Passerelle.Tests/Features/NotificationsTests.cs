@@ -240,8 +240,10 @@ public abstract partial class NotificationsTests(ApplicationDeTest app)
         // The référent reads it on his page of notifications, in French, without the person's name.
         using var referent = await ConnecteAsync("referent.puydedome");
         var (_, page) = await referent.PageAsync("/notifications");
-        Texte(page.QuerySelector("[data-notification]")).ShouldContain("Prescription expirée sans réponse après 30 jours pour l'action « Atelier d'expiration »");
-        page.QuerySelector("[data-notification]")!.TextContent.ShouldNotContain("Agathe");
+        // Other tests of the class leave prescriptions that expire the same day: their notices may come first.
+        var avisAffiches = page.QuerySelectorAll("[data-notification]").Select(a => Texte(a)).ToList();
+        avisAffiches.ShouldContain(t => t.Contains("Prescription expirée sans réponse après 30 jours pour l'action « Atelier d'expiration »", StringComparison.Ordinal));
+        avisAffiches.ShouldAllBe(t => !t.Contains("Agathe", StringComparison.Ordinal));
     }
 
     [Fact]
