@@ -41,7 +41,12 @@ public sealed class DossierTests(Navigateur navigateur)
         await page.Locator($"a[href='/beneficiaires/{id}']").ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith($"/beneficiaires/{id}", StringComparison.Ordinal));
         (await page.Locator("h1").TextContentAsync())!.ShouldContain(prenoms);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Chronologie complète" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/beneficiaires/{id}/chronologie", StringComparison.Ordinal));
         (await page.Locator("#chronologie li").CountAsync()).ShouldBeGreaterThan(0);
+        (await Navigateur.ViolationsAsync(page)).ShouldBeEmpty();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Retour au dossier" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/beneficiaires/{id}", StringComparison.Ordinal));
 
         await page.Locator($"#diagnostic a[href='/beneficiaires/{id}/diagnostic/nouveau']").First.ClickAsync();
         await page.Locator("select[name='Saisie.Niveaux[mobilite]']").SelectOptionAsync(nameof(NiveauFrein.Bloquant));

@@ -194,7 +194,7 @@ public abstract class ContratsTests(ApplicationDeTest app)
         liste.QuerySelector("#titre-echeance")!.ParentElement!.TextContent.ShouldContain("Contrat signé pour l'orientation en vigueur");
         var dossier = (await referent.PageAsync($"/beneficiaires/{personne}")).Document;
         dossier.QuerySelector("#contrat")!.TextContent.ShouldContain("Clos");
-        var chronologie = dossier.QuerySelector("#chronologie")!.TextContent;
+        var chronologie = (await referent.PageAsync($"/beneficiaires/{personne}/chronologie")).Document.QuerySelector("#chronologie")!.TextContent;
         foreach (var evenement in new[] { "Contrat d'engagement rédigé (brouillon)", "Contrat soumis à validation", "Contrat validé par Bernard Rouquier", "Contrat signé par la personne", "Contrat clos avec son bilan" })
         {
             chronologie.ShouldContain(evenement);
@@ -452,7 +452,7 @@ public abstract class ContratsTests(ApplicationDeTest app)
         var apres = (await referent.PageAsync($"/beneficiaires/{personne}/contrats")).Document;
         apres.QuerySelector("#titre-echeance")!.ParentElement!.TextContent.ShouldContain("Contrat signé pour l'orientation en vigueur");
         apres.QuerySelector("tbody tr")!.TextContent.ShouldContain("En cours");
-        (await referent.PageAsync($"/beneficiaires/{personne}")).Document.QuerySelector("#chronologie")!.TextContent
+        (await referent.PageAsync($"/beneficiaires/{personne}/chronologie")).Document.QuerySelector("#chronologie")!.TextContent
             .ShouldContain("Contrat extérieur enregistré : signé auprès de France Travail – agence d'Aurillac");
     }
 

@@ -156,10 +156,15 @@ public abstract class DossiersTests(ApplicationDeTest app)
 
         reponse.StatusCode.ShouldBe(HttpStatusCode.OK);
         document.QuerySelector("h1")!.TextContent.ShouldContain("FONTANGES Mélissa");
-        var chronologie = document.QuerySelectorAll("#chronologie li").Select(l => l.TextContent).ToList();
+        document.QuerySelector($"nav.sommaire a[href='/beneficiaires/{id}/chronologie']").ShouldNotBeNull();
+        (await JournalAsync(id)).Count(j => j.Action == ActionJournal.Consultation).ShouldBe(1);
+        var (reponseChronologie, pageChronologie) = await client.PageAsync($"/beneficiaires/{id}/chronologie");
+        reponseChronologie.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pageChronologie.QuerySelector("h1")!.TextContent.ShouldContain("Mélissa Fontanges");
+        var chronologie = pageChronologie.QuerySelectorAll("#chronologie li").Select(l => l.TextContent).ToList();
         chronologie[0].ShouldContain("Droit RSA ouvert");
         chronologie.ShouldContain(l => l.Contains("Référent unique désigné : Julien Couderc", StringComparison.Ordinal));
-        (await JournalAsync(id)).ShouldContain(j => j.Action == ActionJournal.Consultation);
+        (await JournalAsync(id)).Count(j => j.Action == ActionJournal.Consultation).ShouldBe(2);
     }
 
     [Fact]

@@ -277,7 +277,8 @@ public abstract partial class OrientationTests(ApplicationDeTest app)
         dossier.QuerySelector("#orientation dd")!.TextContent.Trim().ShouldBe("Social");
         section.ShouldContain("50 jours après la réception de l'information Hors délai");
         section.ShouldContain($"au plus tard le {Aujourdhui.AddMonths(12).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}");
-        Espaces(dossier.QuerySelector("#chronologie")!.TextContent).ShouldContain("Orientation vers le parcours social");
+        Espaces((await client.PageAsync($"/beneficiaires/{personne}/chronologie")).Document.QuerySelector("#chronologie")!.TextContent)
+            .ShouldContain("Orientation vers le parcours social");
         Personnes(file).ShouldNotContain(personne);
     }
 
@@ -464,9 +465,9 @@ public abstract partial class OrientationTests(ApplicationDeTest app)
         (await db.CourriersEmis.CountAsync(c => c.BeneficiaireId == personne && c.Type == TypeCourrier.DecisionOrientation)).ShouldBe(2);
         var (_, apres) = await responsable.PageAsync("/orientation/reorientations");
         apres.QuerySelector($"a[href='{reponseUrl}']").ShouldBeNull();
-        var (_, dossier) = await referent.PageAsync($"/beneficiaires/{personne}");
-        Espaces(dossier.QuerySelector("#chronologie")!.TextContent).ShouldContain("Demande de réorientation acceptée");
-        Espaces(dossier.QuerySelector("#chronologie")!.TextContent).ShouldContain("Réorientation vers le parcours emploi");
+        var chronologie = Espaces((await referent.PageAsync($"/beneficiaires/{personne}/chronologie")).Document.QuerySelector("#chronologie")!.TextContent);
+        chronologie.ShouldContain("Demande de réorientation acceptée");
+        chronologie.ShouldContain("Réorientation vers le parcours emploi");
     }
 
     [Fact]

@@ -139,7 +139,8 @@ public abstract class PrescriptionsTests(ApplicationDeTest app)
         section.TextContent.ShouldContain("Envoyée");
         section.QuerySelector<IHtmlAnchorElement>($"a[href='/beneficiaires/{personne}/prescriptions/nouvelle']")!.TextContent.ShouldBe("Prescrire une action");
         dossier.QuerySelector("nav.sommaire a[href='#prescriptions']").ShouldNotBeNull();
-        dossier.QuerySelector("#chronologie")!.TextContent.ShouldContain("Prescription de l'action « Ateliers mobilité vers l'emploi » envoyée");
+        (await referent.PageAsync($"/beneficiaires/{personne}/chronologie")).Document.QuerySelector("#chronologie")!.TextContent
+            .ShouldContain("Prescription de l'action « Ateliers mobilité vers l'emploi » envoyée");
     }
 
     [Fact]
@@ -398,7 +399,7 @@ public abstract class PrescriptionsTests(ApplicationDeTest app)
 
         var dossier = (await referent.PageAsync($"/beneficiaires/{personne}")).Document;
         dossier.QuerySelector("#prescriptions")!.TextContent.ShouldContain("7,5 h / 210 h");
-        var chronologie = dossier.QuerySelector("#chronologie")!.TextContent;
+        var chronologie = (await referent.PageAsync($"/beneficiaires/{personne}/chronologie")).Document.QuerySelector("#chronologie")!.TextContent;
         foreach (var evenement in new[]
                  {
                      "Prescription de l'action « Ateliers de remobilisation » envoyée",

@@ -155,7 +155,7 @@ public abstract class RendezVousTests(ApplicationDeTest app)
         var section = dossier.QuerySelector("#rendez-vous")!;
         section.TextContent.ShouldContain("Dernier rendez-vous honoré");
         section.TextContent.ShouldContain("Point sur le parcours");
-        dossier.QuerySelectorAll("#chronologie li").Select(l => l.TextContent).ShouldContain(t => t.Contains("Entretien individuel honoré : Point sur le parcours", StringComparison.Ordinal));
+        (await client.PageAsync($"/beneficiaires/{personne}/chronologie")).Document.QuerySelectorAll("#chronologie li").Select(l => l.TextContent).ShouldContain(t => t.Contains("Entretien individuel honoré : Point sur le parcours", StringComparison.Ordinal));
         await using var db = app.Base.Contexte(await app.Base.DepartementAsync("15"));
         (await db.JournalAcces.CountAsync(j => j.EnregistrementId == personne && j.Action == ActionJournal.Modification)).ShouldBe(2);
     }

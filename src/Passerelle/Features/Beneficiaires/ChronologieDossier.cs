@@ -7,29 +7,26 @@ namespace Passerelle.Features.Beneficiaires;
 public sealed record EvenementDossier(DateOnly Date, DateTime? Instant, string Type, string Libelle, string? Detail);
 
 /// <summary>
-/// Every dated event of a person, newest first. Each kind of row adds its own query here; the later
-/// parts of the parcours (orientation, contract, rendez-vous, prescriptions) add theirs the same way.
+/// Every dated event of a person, newest first, shown on its own page: it reads every table of the parcours, which
+/// the dossier's summary does not need to. Each kind of row adds its own query here.
 /// </summary>
 public static class ChronologieDossier
 {
     public const int Maximum = 200;
 
-    /// <summary>The events of the dossier; what the page has already read (rights, référents, notes, documents) is not read again.</summary>
-    /// <param name="notes">The newest notes, at least <see cref="Maximum"/> of them when there are as many.</param>
+    /// <summary>The <see cref="Maximum"/> latest events of the dossier.</summary>
     public static async Task<List<EvenementDossier>> LireAsync(
-        PasserelleDbContext db, VueDossier dossier, IReadOnlyList<NoteAffichee> notes, IReadOnlyList<Documents.LigneDocument> documents,
-        TimeZoneInfo fuseau, CancellationToken cancellationToken)
+        PasserelleDbContext db, Documents.ServiceDocuments documents, Guid beneficiaireId, TimeZoneInfo fuseau, CancellationToken cancellationToken)
     {
-        var beneficiaireId = dossier.Id;
         var evenements = new List<EvenementDossier>();
 
-        evenements.AddRange(dossier.Droits.Select(d => new EvenementDossier(
+        evenements.AddRange((await VueDossier.DroitsAsync(db, beneficiaireId, cancellationToken)).Select(d => new EvenementDossier(
             d.DateEffet, null, "Droit RSA",
             (d.Etat == EtatDroitRsa.Demande ? "Demande de RSA" : $"Droit RSA {d.Etat.Libelle().ToLowerInvariant()}") + $" ({d.OrganismePayeur.Libelle()})",
             (d.SoumisDroitsEtDevoirs ? "Soumis aux droits et devoirs." : "Non soumis aux droits et devoirs.")
             + (d.DateReceptionInformation is { } r ? $" Information reçue le {r:dd/MM/yyyy}." : ""))));
 
-        foreach (var r in dossier.Referents)
+        foreach (var r in await VueDossier.ReferentsAsync(db, beneficiaireId, cancellationToken))
         {
             evenements.Add(new EvenementDossier(r.Debut, null, "Référent", $"Référent unique désigné : {r.Nom}", r.Structure));
             if (r.Fin is { } fin)
@@ -51,8 +48,12 @@ public static class ChronologieDossier
         evenements.AddRange(await Contrats.ChronologieContrats.LireAsync(db, beneficiaireId, fuseau, cancellationToken));
         evenements.AddRange(await Prescriptions.ChronologiePrescriptions.LireAsync(db, beneficiaireId, cancellationToken));
 
-        evenements.AddRange(notes.Take(Maximum).Select(n => Horodate(n.Instant, fuseau, "Note", $"Note de suivi de {n.Auteur ?? "un agent"}", null)));
-        evenements.AddRange(documents.OrderByDescending(d => d.Instant).Take(Maximum)
+        var notes = await db.NotesSuivi.AsNoTracking().Where(n => n.BeneficiaireId == beneficiaireId)
+            .OrderByDescending(n => n.Instant).Take(Maximum)
+            .Select(n => new { n.Instant, Auteur = db.Users.Where(a => a.Id == n.AgentId).Select(a => a.Prenom + " " + a.Nom).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        evenements.AddRange(notes.Select(n => Horodate(n.Instant, fuseau, "Note", $"Note de suivi de {n.Auteur ?? "un agent"}", null)));
+        evenements.AddRange((await documents.ListerAsync(beneficiaireId, cancellationToken)).Take(Maximum)
             .Select(d => Horodate(d.Instant, fuseau, "Document", "Document ajouté", d.NomFichier)));
 
         await SuiviRendezVous.ChronologieRendezVous.AjouterAsync(db, beneficiaireId, fuseau, evenements, cancellationToken);

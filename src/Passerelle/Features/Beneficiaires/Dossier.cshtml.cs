@@ -7,7 +7,6 @@ using Passerelle.Domain;
 using Passerelle.Features.Shared;
 using Passerelle.Infrastructure.Audit;
 using Passerelle.Infrastructure.Auth;
-using Passerelle.Infrastructure.Tenancy;
 
 namespace Passerelle.Features.Beneficiaires;
 
@@ -18,7 +17,6 @@ public sealed class DossierModel(
     Documents.ServiceDocuments documents, Journal journal) : PageModel
 {
     public VueDossier Dossier { get; private set; } = null!;
-    public List<EvenementDossier> Chronologie { get; private set; } = [];
     public Diagnostic.VueDiagnostic Diagnostic { get; private set; } = null!;
     public List<Documents.LigneDocument> Documents { get; private set; } = [];
     public List<NoteAffichee> Notes { get; private set; } = [];
@@ -114,17 +112,13 @@ public sealed class DossierModel(
     /// <summary>Everything the page shows; the scope has been checked.</summary>
     private async Task LireAsync(Guid id, CancellationToken cancellationToken)
     {
-        var fuseau = User.Fuseau();
         Dossier = await VueDossier.LireAsync(db, perimetre.Visibles, id, cancellationToken);
         Diagnostic = await diagnostic.LireAsync(id, cancellationToken);
         Documents = await documents.ListerAsync(id, cancellationToken);
-        // Read once for the section and the chronologie, which goes further back.
-        var notes = await db.NotesSuivi.AsNoTracking().Where(n => n.BeneficiaireId == id)
-            .OrderByDescending(n => n.Instant).Take(ChronologieDossier.Maximum)
+        Notes = await db.NotesSuivi.AsNoTracking().Where(n => n.BeneficiaireId == id)
+            .OrderByDescending(n => n.Instant).Take(NotesAffichees)
             .Select(n => new NoteAffichee(n.Instant, n.Texte, db.Users.Where(a => a.Id == n.AgentId).Select(a => a.Prenom + " " + a.Nom).FirstOrDefault()))
             .ToListAsync(cancellationToken);
-        Notes = notes.Take(NotesAffichees).ToList();
-        Chronologie = await ChronologieDossier.LireAsync(db, Dossier, notes, Documents, fuseau, cancellationToken);
     }
 }
 

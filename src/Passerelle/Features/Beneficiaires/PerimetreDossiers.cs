@@ -60,7 +60,8 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
     private bool _structureLue;
 
     // The sections of one page each ask for the same person: decided once per request, until a write (a new
-    // référent, a merge, a closed designation) may have changed who sees whom.
+    // référent, a merge, a closed designation) may have changed who sees whom. A save that only journals a reading
+    // changes nothing of it.
     private readonly Dictionary<Guid, Portee> _portees = [];
     private bool _ecouteEcritures;
 
@@ -81,7 +82,13 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
 
         if (!_ecouteEcritures)
         {
-            db.SavedChanges += (_, _) => _portees.Clear();
+            db.SavingChanges += (_, _) =>
+            {
+                if (db.ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && e.Entity is not JournalAcces))
+                {
+                    _portees.Clear();
+                }
+            };
             _ecouteEcritures = true;
         }
 

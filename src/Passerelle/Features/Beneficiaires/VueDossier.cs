@@ -77,11 +77,21 @@ public sealed class VueDossier
                 .CountAsync(b => b.FoyerId == foyerId && b.Id != id && b.FusionneDansId == null, cancellationToken) - vue.AutresMembres.Count;
         }
 
-        vue.Droits = await db.DroitsRsa.AsNoTracking().Where(d => d.BeneficiaireId == id)
+        vue.Droits = await DroitsAsync(db, id, cancellationToken);
+        vue.Referents = await ReferentsAsync(db, id, cancellationToken);
+        return vue;
+    }
+
+    /// <summary>The person's rights, the latest first.</summary>
+    public static Task<List<DroitAffiche>> DroitsAsync(PasserelleDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.DroitsRsa.AsNoTracking().Where(d => d.BeneficiaireId == id)
             .OrderByDescending(d => d.DateEffet).ThenByDescending(d => d.InstantSaisie)
             .Select(d => new DroitAffiche(d.DateEffet, d.Etat, d.OrganismePayeur, d.SoumisDroitsEtDevoirs, d.DateReceptionInformation))
             .ToListAsync(cancellationToken);
-        vue.Referents = await db.ReferentsUniques.AsNoTracking().Where(r => r.BeneficiaireId == id)
+
+    /// <summary>The person's designations, the latest first.</summary>
+    public static Task<List<ReferentAffiche>> ReferentsAsync(PasserelleDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.ReferentsUniques.AsNoTracking().Where(r => r.BeneficiaireId == id)
             .OrderByDescending(r => r.Debut)
             .Select(r => new ReferentAffiche(
                 r.Debut, r.Fin,
@@ -89,6 +99,4 @@ public sealed class VueDossier
                 r.StructureId != null ? db.Structures.Where(s => s.Id == r.StructureId).Select(s => s.Nom).FirstOrDefault() : r.StructureExterne,
                 r.AgentId == null))
             .ToListAsync(cancellationToken);
-        return vue;
-    }
 }

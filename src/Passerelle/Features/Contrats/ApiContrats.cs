@@ -143,7 +143,7 @@ public static class ApiContrats
             return Introuvable(ApiBeneficiaires.MessageIntrouvable);
         }
 
-        var vue = await service.LireAsync(id, await service.AujourdhuiAsync(cancellationToken), cancellationToken);
+        var vue = await service.LireAsync(id, await service.AujourdhuiAsync(cancellationToken), cancellationToken: cancellationToken);
         await journal.EnregistrerAsync(ActionJournal.Consultation, nameof(Beneficiaire), id, cancellationToken: cancellationToken);
         var s = vue.Situation;
         var echeance = new EcheanceDto(

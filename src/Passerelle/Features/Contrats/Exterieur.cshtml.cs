@@ -78,7 +78,7 @@ public sealed class ExterieurModel(ServiceContrats service) : PageModel
             return Forbid();
         }
 
-        Vue = await service.LireAsync(id, await service.AujourdhuiAsync(cancellationToken), cancellationToken);
+        Vue = await service.LireAsync(id, await service.AujourdhuiAsync(cancellationToken), cancellationToken: cancellationToken);
         Motifs = (await service.MotifsReductionAsync(cancellationToken)).Where(m => m.Actif).Select(m => new SelectListItem(m.Libelle, m.Code)).ToList();
         return null;
     }

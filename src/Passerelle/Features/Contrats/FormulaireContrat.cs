@@ -82,7 +82,7 @@ public abstract class PageFormulaireContrat(ServiceContrats service) : PageModel
         }
 
         Aujourdhui = await service.AujourdhuiAsync(cancellationToken);
-        Vue = await service.LireAsync(id, Aujourdhui, cancellationToken);
+        Vue = await service.LireAsync(id, Aujourdhui, cancellationToken: cancellationToken);
         Themes = (await service.ThemesAsync(cancellationToken)).Where(t => t.Actif || freinsDuContrat?.Contains(t.Code) == true).ToList();
         Motifs = (await service.MotifsReductionAsync(cancellationToken))
             .Where(m => m.Actif || m.Code == motifDuContrat)

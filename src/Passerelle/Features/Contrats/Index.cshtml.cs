@@ -20,7 +20,7 @@ public sealed class IndexModel(ServiceContrats service, Journal journal) : PageM
             return NotFound();
         }
 
-        Vue = await service.LireAsync(id, await service.AujourdhuiAsync(cancellationToken), cancellationToken);
+        Vue = await service.LireAsync(id, await service.AujourdhuiAsync(cancellationToken), cancellationToken: cancellationToken);
         await journal.EnregistrerAsync(ActionJournal.Consultation, nameof(Beneficiaire), id, cancellationToken: cancellationToken);
         return Page();
     }

@@ -153,12 +153,15 @@ public sealed class ServiceContrats(
         return acces;
     }
 
-    public async Task<VueContrats> LireAsync(Guid beneficiaireId, DateOnly aujourdhui, CancellationToken cancellationToken = default)
+    /// <param name="dossier">What the dossier page has already read of the person (name, closure), not read again.</param>
+    public async Task<VueContrats> LireAsync(Guid beneficiaireId, DateOnly aujourdhui, VueDossier? dossier = null, CancellationToken cancellationToken = default)
     {
         var acces = await AccesAsync(beneficiaireId, cancellationToken) ?? throw new AccesContratRefuseException(introuvable: true);
-        var personne = await db.Beneficiaires.AsNoTracking().Where(b => b.Id == beneficiaireId)
-            .Select(b => new { b.Prenoms, Nom = b.NomUsage ?? b.NomNaissance, b.Clos })
-            .SingleAsync(cancellationToken);
+        var personne = dossier is not null
+            ? new { dossier.Prenoms, dossier.Nom, dossier.Clos }
+            : await db.Beneficiaires.AsNoTracking().Where(b => b.Id == beneficiaireId)
+                .Select(b => new { b.Prenoms, Nom = b.NomUsage ?? b.NomNaissance, b.Clos })
+                .SingleAsync(cancellationToken);
         var contrats = await db.ContratsEngagement.AsNoTracking().Where(c => c.BeneficiaireId == beneficiaireId)
             .OrderByDescending(c => c.Debut).ThenByDescending(c => c.Id)
             .ToListAsync(cancellationToken);

@@ -114,7 +114,7 @@ public sealed class DecisionModel(PerimetreDossiers perimetre, ServiceOrientatio
 
     private async Task ChargerAsync(Guid id, CancellationToken cancellationToken)
     {
-        Vue = await service.LireAsync(id, cancellationToken);
+        Vue = await service.LireAsync(id, cancellationToken: cancellationToken);
         if (PeutDecider && Vue.EnVigueur is null && !Vue.Clos)
         {
             Formulaire = await FormulaireDecision.ChargerAsync(service, Saisie, "Décider et émettre le courrier", "Decider", cancellationToken);

@@ -33,7 +33,7 @@ public sealed class ReorientationModel(PerimetreDossiers perimetre, ServiceOrien
             return NotFound();
         }
 
-        Vue = await service.LireAsync(id, cancellationToken);
+        Vue = await service.LireAsync(id, cancellationToken: cancellationToken);
         await journal.EnregistrerAsync(ActionJournal.Consultation, nameof(Beneficiaire), id, cancellationToken: cancellationToken);
         return Page();
     }
@@ -45,7 +45,7 @@ public sealed class ReorientationModel(PerimetreDossiers perimetre, ServiceOrien
             return NotFound();
         }
 
-        Vue = await service.LireAsync(id, cancellationToken);
+        Vue = await service.LireAsync(id, cancellationToken: cancellationToken);
         // An unreadable value already has its message; an empty one has none yet.
         if (ParcoursSouhaite is null && ModelState.GetFieldValidationState(nameof(ParcoursSouhaite)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {

@@ -101,7 +101,7 @@ public sealed class ReponseModel(PasserelleDbContext db, ServiceOrientation serv
 
     private async Task ChargerAsync(Guid demandeId, Guid beneficiaireId, CancellationToken cancellationToken)
     {
-        Vue = await service.LireAsync(beneficiaireId, cancellationToken);
+        Vue = await service.LireAsync(beneficiaireId, cancellationToken: cancellationToken);
         Demande = Vue.Demandes.Single(d => d.Id == demandeId);
         if (Demande.Statut == StatutDemandeReorientation.EnAttente)
         {

@@ -36,12 +36,15 @@ public sealed class ServiceOrientation(
         temps.Aujourdhui(agentCourant.Utilisateur?.Fuseau() ?? TimeZoneInfo.FindSystemTimeZoneById(Departement.FuseauParDefaut));
 
     /// <summary>The person's orientation, decisions and requests; the caller has checked the scope.</summary>
-    public async Task<VueOrientation> LireAsync(Guid beneficiaireId, CancellationToken cancellationToken = default)
+    /// <param name="dossier">What the dossier page has already read of the person (name, closure, rights), not read again.</param>
+    public async Task<VueOrientation> LireAsync(Guid beneficiaireId, VueDossier? dossier = null, CancellationToken cancellationToken = default)
     {
         var aujourdhui = Aujourdhui();
-        var personne = await db.Beneficiaires.AsNoTracking().Where(b => b.Id == beneficiaireId)
-            .Select(b => new { Nom = b.Prenoms + " " + (b.NomUsage ?? b.NomNaissance), b.Clos })
-            .SingleAsync(cancellationToken);
+        var personne = dossier is not null
+            ? new { Nom = dossier.Prenoms + " " + dossier.Nom, dossier.Clos }
+            : await db.Beneficiaires.AsNoTracking().Where(b => b.Id == beneficiaireId)
+                .Select(b => new { Nom = b.Prenoms + " " + (b.NomUsage ?? b.NomNaissance), b.Clos })
+                .SingleAsync(cancellationToken);
         var decisions = await db.DecisionsOrientation.AsNoTracking().Where(o => o.BeneficiaireId == beneficiaireId)
             .OrderByDescending(o => o.DateDecision).ThenByDescending(o => o.Instant)
             .Select(o => new LigneDecision(
@@ -53,10 +56,7 @@ public sealed class ServiceOrientation(
                 .OrderByDescending(d => d.DateDemande).ThenByDescending(d => d.Id))
             .ToListAsync(cancellationToken);
         // A person has a handful of rights: the latest one and the latest receipt (as ReceptionAsync) come from one read.
-        var droits = await db.DroitsRsa.AsNoTracking().Where(d => d.BeneficiaireId == beneficiaireId)
-            .OrderByDescending(d => d.DateEffet).ThenByDescending(d => d.InstantSaisie)
-            .Select(d => new { d.Etat, d.SoumisDroitsEtDevoirs, d.DateReceptionInformation })
-            .ToListAsync(cancellationToken);
+        var droits = dossier?.Droits ?? await VueDossier.DroitsAsync(db, beneficiaireId, cancellationToken);
         var dernierDroit = droits.FirstOrDefault();
         var reception = droits.FirstOrDefault(d => d.Etat == EtatDroitRsa.Ouvert && d.DateReceptionInformation != null)?.DateReceptionInformation;
 
