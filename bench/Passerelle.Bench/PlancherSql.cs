@@ -11,13 +11,11 @@ namespace Passerelle.Bench;
 /// </summary>
 internal static class PlancherSql
 {
-    // $1: the département filter is on; $5 and $6: no absent référent replaced, no territory (not a Responsable).
+    // $1: the département filter is on; $3: the référent himself (no absent référent replaced); $5: no territory (not a
+    // Responsable). Who sees whom is stored on the person (Data/SuiviCourant.cs).
     private const string Filtre = """
         FROM "Beneficiaires" AS b
-        WHERE $1 AND b."DepartementId" = $2 AND b."FusionneDansId" IS NULL AND (EXISTS (
-            SELECT 1
-            FROM "ReferentsUniques" AS r
-            WHERE $1 AND r."DepartementId" = $2 AND r."BeneficiaireId" = b."Id" AND r."Fin" IS NULL AND (r."AgentId" = $3 OR r."StructureId" = $4 OR r."AgentId" = ANY ($5) OR (r."AgentId" IS NULL AND array_position($5, NULL) IS NOT NULL))) OR (b."CommuneCode" IS NOT NULL AND b."CommuneCode" = ANY ($6))) AND b."Recherche" LIKE $7 ESCAPE ''
+        WHERE $1 AND b."DepartementId" = $2 AND b."FusionneDansId" IS NULL AND (b."ReferentAgentId" = ANY ($3) OR (b."ReferentAgentId" IS NULL AND array_position($3, NULL) IS NOT NULL) OR b."ReferentStructureId" = $4 OR (b."CommuneCode" IS NOT NULL AND b."CommuneCode" = ANY ($5))) AND b."Recherche" LIKE $6 ESCAPE ''
         """;
 
     public const string Compte = "SELECT count(*)::int\n" + Filtre;
@@ -42,7 +40,7 @@ internal static class PlancherSql
         """ + "\n" + Filtre + """
 
         ORDER BY COALESCE(b."NomUsage", b."NomNaissance"), b."Prenoms", b."Id"
-        LIMIT $8 OFFSET $9
+        LIMIT $7 OFFSET $8
         """;
 
     public static async Task<ResultatPlancher> MesurerAsync(string chaineConnexion, JeuDeDonnees donnees, int requetes, CancellationToken arret)
@@ -83,7 +81,7 @@ internal static class PlancherSql
     private static NpgsqlCommand Commande(NpgsqlConnection connexion, string sql, JeuDeDonnees donnees)
     {
         var commande = new NpgsqlCommand(sql, connexion);
-        object[] valeurs = [true, donnees.DepartementId, donnees.ReferentId, (object?)donnees.StructureReferentId ?? DBNull.Value, Array.Empty<Guid>(), Array.Empty<string>(), donnees.MotifRecherche];
+        object[] valeurs = [true, donnees.DepartementId, new[] { donnees.ReferentId }, (object?)donnees.StructureReferentId ?? DBNull.Value, Array.Empty<string>(), donnees.MotifRecherche];
         foreach (var valeur in valeurs)
         {
             commande.Parameters.Add(new NpgsqlParameter { Value = valeur });

@@ -7,7 +7,8 @@ namespace Passerelle.Data;
 
 /// <summary>
 /// The current state of a person's follow-up stored on <see cref="Beneficiaire"/> (waiting for an orientation, the
-/// orientation in force, the latest signed contract, the latest held rendez-vous, the open designation): its rules,
+/// orientation in force, the latest signed contract, the latest held rendez-vous, the open designation and who it
+/// names, the structure of the orientation): its rules,
 /// and their recomputation in SQL for a set of people. Lists of tens of thousands of people (the orientation queue,
 /// a structure's portfolio) then read columns instead of six lookups per person. The context recomputes it in the
 /// transaction that saves what it derives from; a bulk write (the demo, the generator, a merge) calls it for the
@@ -49,7 +50,13 @@ public static class SuiviCourant
         .SetProperty(b => b.DernierRendezVousHonore, b => db.RendezVous.Where(r => r.BeneficiaireId == b.Id && r.Statut == StatutRendezVous.Honore)
             .Max(r => (DateTime?)r.Debut))
         .SetProperty(b => b.DebutDesignation, b => db.ReferentsUniques.Where(r => r.BeneficiaireId == b.Id && r.Fin == null)
-            .Select(r => (DateOnly?)r.Debut).FirstOrDefault());
+            .Select(r => (DateOnly?)r.Debut).FirstOrDefault())
+        .SetProperty(b => b.ReferentAgentId, b => db.ReferentsUniques.Where(r => r.BeneficiaireId == b.Id && r.Fin == null)
+            .Select(r => r.AgentId).FirstOrDefault())
+        .SetProperty(b => b.ReferentStructureId, b => db.ReferentsUniques.Where(r => r.BeneficiaireId == b.Id && r.Fin == null)
+            .Select(r => r.StructureId).FirstOrDefault())
+        .SetProperty(b => b.OrientationStructureId, b => db.DecisionsOrientation.Where(o => o.BeneficiaireId == b.Id && o.Fin == null)
+            .Select(o => o.StructureId).FirstOrDefault());
 
     /// <summary>The people whose state this save may change: what the state derives from, or their dossier opened, closed or merged.</summary>
     internal static List<Guid> ATouchees(PasserelleDbContext db)

@@ -130,6 +130,43 @@ public abstract class SuiviCourantTests(Fournisseur fournisseur) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Qui_voit_le_dossier_suit_la_designation_ouverte_et_l_orientation_en_vigueur()
+    {
+        var personne = await PersonneAsync("Gineste", (Reception, EtatDroitRsa.Ouvert, true));
+        var (agent, structure) = await ReferentAsync();
+        async Task<(Guid? Agent, Guid? Structure, Guid? Orientation)> StockeAsync()
+        {
+            await using var lecture = _base.Contexte(_cantal);
+            var b = await lecture.Beneficiaires.SingleAsync(x => x.Id == personne);
+            return (b.ReferentAgentId, b.ReferentStructureId, b.OrientationStructureId);
+        }
+
+        await ModifierAsync(personne, (db, b) =>
+        {
+            db.ReferentsUniques.Add(ReferentUnique.Designer(_cantal, b.Id, [], Reception.AddDays(3), agent, structure, null, null));
+            db.DecisionsOrientation.Add(DecisionOrientation.Decider(_cantal, b.Id, null, TypeParcours.Social, OrganismeOrientation.ServiceDepartement, structure,
+                "Maison des solidarités", Reception, 6, Reception.AddDays(10), null, "Logement à stabiliser.", null, 12, null, DateTime.UtcNow));
+        });
+        (await StockeAsync()).ShouldBe((agent, structure, structure));
+
+        // An outside référent replaces him: no agent nor structure of the département sees the dossier through it any more.
+        await ModifierAsync(personne, (db, b) =>
+        {
+            var periodes = db.ReferentsUniques.Where(r => r.BeneficiaireId == b.Id).ToList();
+            db.ReferentsUniques.Add(ReferentUnique.Designer(_cantal, b.Id, periodes, Reception.AddDays(30), null, null, "Claire Vidal", "Association Relais Emploi"));
+        });
+        (await StockeAsync()).ShouldBe(((Guid?)null, (Guid?)null, structure));
+
+        await ModifierAsync(personne, (db, b) =>
+        {
+            var enVigueur = db.DecisionsOrientation.Single(o => o.BeneficiaireId == b.Id && o.Fin == null);
+            db.DecisionsOrientation.Add(DecisionOrientation.Decider(_cantal, b.Id, enVigueur, TypeParcours.Emploi, OrganismeOrientation.FranceTravail, null,
+                "France Travail Aurillac", null, null, Reception.AddDays(40), null, "Projet professionnel défini.", null, 12, null, DateTime.UtcNow));
+        });
+        (await StockeAsync()).Orientation.ShouldBeNull("La nouvelle orientation ne nomme pas de structure du département.");
+    }
+
+    [Fact]
     public async Task Un_enregistrement_refuse_ne_change_pas_l_attente()
     {
         var personne = await PersonneAsync("Estival", (Reception, EtatDroitRsa.Ouvert, true));

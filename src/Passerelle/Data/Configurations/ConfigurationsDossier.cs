@@ -46,6 +46,10 @@ internal sealed class BeneficiaireConfiguration : IEntityTypeConfiguration<Benef
         builder.HasIndex(b => b.FoyerId);
         // The orientation queue: only the people waiting, in the order of their receipt.
         builder.HasIndex(b => new { b.DepartementId, b.AttenteOrientationDepuis }).HasFilter("\"AttenteOrientationDepuis\" IS NOT NULL");
+        // Who sees a dossier (PerimetreDossiers): the open designation's agent and structure, the orientation's structure.
+        builder.HasIndex(b => new { b.DepartementId, b.ReferentAgentId });
+        builder.HasIndex(b => new { b.DepartementId, b.ReferentStructureId });
+        builder.HasIndex(b => new { b.DepartementId, b.OrientationStructureId });
         builder.HasOne<Departement>().WithMany().HasForeignKey(b => b.DepartementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Foyer>().WithMany().HasForeignKey(b => b.FoyerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Commune>().WithMany().HasForeignKey(b => b.CommuneCode).OnDelete(DeleteBehavior.Restrict);

@@ -97,6 +97,12 @@ public sealed class Beneficiaire : IAppartientAuDepartement, IVersionne
     public DateTime? DernierRendezVousHonore { get; private set; }
     /// <summary>The first day of the open designation of the référent unique.</summary>
     public DateOnly? DebutDesignation { get; private set; }
+    /// <summary>The agent named by the open designation (null for an outside référent): who sees the dossier.</summary>
+    public Guid? ReferentAgentId { get; private set; }
+    /// <summary>The structure that holds the open designation: its agents see the dossier.</summary>
+    public Guid? ReferentStructureId { get; private set; }
+    /// <summary>The structure named by the orientation in force: its Responsable designates the référent.</summary>
+    public Guid? OrientationStructureId { get; private set; }
 
     public List<ClotureDossier> Clotures { get; private set; } = [];
 

@@ -167,15 +167,13 @@ public sealed class ContratsAEcheance(PasserelleDbContext db, PerimetreDossiers 
     public async Task<SectionATraiter> ChargerAsync(ContexteATraiter contexte, CancellationToken cancellationToken)
     {
         var visibles = await perimetre.VisiblesAsync(cancellationToken);
-        var absents = (await perimetre.SuppleancesEnCoursAsync(cancellationToken)).Select(s => (Guid?)s.ReferentAbsentId).ToList();
-        var agentId = (Guid?)contexte.AgentId;
         var periodes = await EcheancesDatees.PeriodesAsync(db, ClesParametres.DelaiContrat, cancellationToken: cancellationToken);
         var transitoire = (await parametres.ValeurAuAsync(ClesParametres.DateTransitoireContrat, contexte.Aujourdhui, cancellationToken: cancellationToken))?.ValeurDate;
         var echeanceContrat = EcheancesDatees.EcheanceContrat<DecisionOrientation>(o => o.DateNotification, periodes, transitoire);
         var debut = contexte.Aujourdhui;
         var fin = debut.AddDays(SectionsATraiter.JoursEcheanceProche);
-        var personnes = visibles
-            .Where(b => !b.Clos && db.ReferentsUniques.Any(r => r.BeneficiaireId == b.Id && r.Fin == null && (r.AgentId == agentId || absents.Contains(r.AgentId))))
+        var personnes = (await perimetre.SuivisAujourdhuiAsync(visibles, cancellationToken))
+            .Where(b => !b.Clos)
             .Select(b => new
             {
                 b.Id,

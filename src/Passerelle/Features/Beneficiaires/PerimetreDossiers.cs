@@ -146,7 +146,26 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
     public IQueryable<Beneficiaire> Portefeuille(IQueryable<Beneficiaire> visibles)
     {
         var agentId = agentCourant.Id;
-        return visibles.Where(b => db.ReferentsUniques.Any(r => r.BeneficiaireId == b.Id && r.Fin == null && r.AgentId == agentId));
+        return visibles.Where(b => agentId != null && b.ReferentAgentId == agentId);
+    }
+
+    /// <summary>The caseload the agent follows today: his own and those of the absent référents he replaces.</summary>
+    public async Task<IQueryable<Beneficiaire>> SuivisAujourdhuiAsync(IQueryable<Beneficiaire> visibles, CancellationToken cancellationToken = default)
+    {
+        var agents = await AgentsSuivantAsync(cancellationToken);
+        return visibles.Where(b => agents.Contains(b.ReferentAgentId!.Value));
+    }
+
+    /// <summary>The agent and the absent référents he replaces today. Not nullable: the SQL is then a plain "= ANY".</summary>
+    private async Task<List<Guid>> AgentsSuivantAsync(CancellationToken cancellationToken)
+    {
+        var agents = (await SuppleancesEnCoursAsync(cancellationToken)).Select(s => s.ReferentAbsentId).ToList();
+        if (agentCourant.Id is { } id)
+        {
+            agents.Add(id);
+        }
+
+        return agents;
     }
 
     /// <summary>
@@ -210,12 +229,14 @@ public sealed class PerimetreDossiers(PasserelleDbContext db, AgentCourant agent
                 .ToListAsync(cancellationToken)
             : [];
 
-        var absents = (await SuppleancesEnCoursAsync(cancellationToken)).Select(s => (Guid?)s.ReferentAbsentId).ToList();
+        var agents = await AgentsSuivantAsync(cancellationToken);
         var structureOrientation = responsable ? structureId : null;
+        // The open designation and the orientation in force are stored on the person (SuiviCourant, kept in the
+        // transaction that changes them): a structure of 100 000 people is then read through indexes, not one lookup each.
         return _filtre = b =>
-            db.ReferentsUniques.Any(r => r.BeneficiaireId == b.Id && r.Fin == null
-                && (r.AgentId == agentId || (structureId != null && r.StructureId == structureId) || absents.Contains(r.AgentId)))
-            || (structureOrientation != null && db.DecisionsOrientation.Any(o => o.BeneficiaireId == b.Id && o.Fin == null && o.StructureId == structureOrientation))
+            agents.Contains(b.ReferentAgentId!.Value)
+            || (structureId != null && b.ReferentStructureId == structureId)
+            || (structureOrientation != null && b.OrientationStructureId == structureOrientation)
             || (b.CommuneCode != null && communes.Contains(b.CommuneCode));
     }
 }

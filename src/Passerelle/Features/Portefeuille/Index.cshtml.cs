@@ -99,16 +99,13 @@ public sealed class IndexModel(
             var ids = ReferentsDeLaStructure.Select(r => (Guid?)r.Id).ToList();
             var structureId = await db.Users.Where(a => a.Id == agentId).Select(a => a.StructureId).SingleOrDefaultAsync(cancellationToken);
             personnes = choisi is not null
-                ? visibles.Where(b => db.ReferentsUniques.Any(r => r.BeneficiaireId == b.Id && r.Fin == null && r.AgentId == choisi))
-                : visibles.Where(b => db.ReferentsUniques.Any(r => r.BeneficiaireId == b.Id && r.Fin == null
-                    && ((structureId != null && r.StructureId == structureId) || ids.Contains(r.AgentId))));
+                ? visibles.Where(b => b.ReferentAgentId == choisi)
+                : visibles.Where(b => (structureId != null && b.ReferentStructureId == structureId) || ids.Contains(b.ReferentAgentId));
         }
         else
         {
             Suppleances = await perimetre.SuppleancesEnCoursAsync(cancellationToken);
-            var absents = Suppleances.Select(s => (Guid?)s.ReferentAbsentId).ToList();
-            personnes = visibles.Where(b => db.ReferentsUniques.Any(r => r.BeneficiaireId == b.Id && r.Fin == null
-                && (r.AgentId == agentId || absents.Contains(r.AgentId))));
+            personnes = await perimetre.SuivisAujourdhuiAsync(visibles, cancellationToken);
         }
 
         if (Dispositif is { } dispositif and not Dispositifs.Aucun)

@@ -45,7 +45,7 @@ public sealed class ServiceReferents(PasserelleDbContext db, PerimetreDossiers p
     public async Task<IQueryable<Beneficiaire>> PortefeuilleAsync(Guid referentId, CancellationToken cancellationToken = default)
     {
         var visibles = await perimetre.VisiblesAsync(cancellationToken);
-        return visibles.Where(b => !b.Clos && db.ReferentsUniques.Any(r => r.BeneficiaireId == b.Id && r.Fin == null && r.AgentId == referentId));
+        return visibles.Where(b => !b.Clos && b.ReferentAgentId == referentId);
     }
 
     /// <summary>Checks a transfer and says what it will do, without writing anything.</summary>

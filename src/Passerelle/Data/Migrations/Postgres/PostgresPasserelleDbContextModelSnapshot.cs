@@ -614,6 +614,9 @@ namespace Passerelle.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("OrientationStructureId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ParcoursEnVigueur")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -627,6 +630,12 @@ namespace Passerelle.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<Guid?>("ReferentAgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReferentStructureId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("RevisionDue")
                         .HasColumnType("date");
@@ -666,6 +675,12 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("DepartementId", "DateNaissance");
 
                     b.HasIndex("DepartementId", "NirEmpreinte");
+
+                    b.HasIndex("DepartementId", "OrientationStructureId");
+
+                    b.HasIndex("DepartementId", "ReferentAgentId");
+
+                    b.HasIndex("DepartementId", "ReferentStructureId");
 
                     b.HasIndex("DepartementId", "NomNaissance", "Prenoms");
 

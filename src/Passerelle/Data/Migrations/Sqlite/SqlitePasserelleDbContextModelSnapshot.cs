@@ -602,6 +602,9 @@ namespace Passerelle.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OrientationStructureId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ParcoursEnVigueur")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -614,6 +617,12 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.Property<string>("Recherche")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferentAgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferentStructureId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RevisionDue")
@@ -648,6 +657,12 @@ namespace Passerelle.Data.Migrations.Sqlite
                     b.HasIndex("DepartementId", "DateNaissance");
 
                     b.HasIndex("DepartementId", "NirEmpreinte");
+
+                    b.HasIndex("DepartementId", "OrientationStructureId");
+
+                    b.HasIndex("DepartementId", "ReferentAgentId");
+
+                    b.HasIndex("DepartementId", "ReferentStructureId");
 
                     b.HasIndex("DepartementId", "NomNaissance", "Prenoms");
 
