@@ -25,8 +25,12 @@ internal static partial class Pages
         [
             new("recherche", "Recherche par nom", JeuDeDonnees.Referent, "/beneficiaires", "id=\"titre-personnes\"",
                 (n, _, arret) => n.PostAsync("/beneficiaires", [new("Criteres.Nom", donnees.NomRecherche)], arret)),
-            new("dossier", "Dossier", JeuDeDonnees.Referent, null, "id=\"titre-chronologie\"",
+            // Its last section: the whole page was rendered.
+            new("dossier", "Dossier", JeuDeDonnees.Referent, null, "id=\"titre-documents\"",
                 (n, i, arret) => n.GetAsync($"/beneficiaires/{donnees.Dossiers[i % donnees.Dossiers.Count]}", arret)),
+            // The dossier's full history, on its own page since it reads every table of the person.
+            new("chronologie", "Chronologie du dossier", JeuDeDonnees.Referent, null, "id=\"titre-chronologie\"",
+                (n, i, arret) => n.GetAsync($"/beneficiaires/{donnees.Dossiers[i % donnees.Dossiers.Count]}/chronologie", arret)),
             new("portefeuille", "Portefeuille", JeuDeDonnees.Referent, null, "id=\"titre-portefeuille\"",
                 (n, _, arret) => n.GetAsync("/portefeuille", arret)),
             new("orientation", "File d'orientation", JeuDeDonnees.AgentOrientation, null, "id=\"titre-file\"",
