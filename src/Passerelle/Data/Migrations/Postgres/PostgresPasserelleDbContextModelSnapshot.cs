@@ -670,6 +670,8 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("DepartementId", "AttenteOrientationDepuis")
                         .HasFilter("\"AttenteOrientationDepuis\" IS NOT NULL");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DepartementId", "AttenteOrientationDepuis"), new[] { "Id", "FusionneDansId", "CommuneCode" });
+
                     b.HasIndex("DepartementId", "CommuneCode");
 
                     b.HasIndex("DepartementId", "DateNaissance");
@@ -1897,6 +1899,8 @@ namespace Passerelle.Data.Migrations.Postgres
                     b.HasIndex("DepartementId", "Etat", "EnvoyeeLe");
 
                     b.HasIndex("StructureOperateurId", "Etat", "EnvoyeeLe");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StructureOperateurId", "Etat", "EnvoyeeLe"), new[] { "DepartementId", "SortieLe", "SuiviLe", "ActionId", "BeneficiaireId", "Id" });
 
                     b.ToTable("Prescriptions", (string)null);
                 });
