@@ -66,7 +66,8 @@ internal static partial class Pages
     [GeneratedRegex("<tr[ >]")]
     private static partial Regex LigneTableau();
 
-    [GeneratedRegex(@"<caption[^>]*>[^<]*\((\d+)\)")]
+    // "(1 756)" or, past the search's maximum, "(plus de 200)".
+    [GeneratedRegex(@"<caption[^>]*>[^<]*\((?:plus de )?(\d+)\)")]
     private static partial Regex TotalLegende();
 
     [GeneratedRegex(@"(\d+) actions?\b")]

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Passerelle.Bench;
 
 /// <summary>
-/// The floor under the search page: its two queries (the count, then the first page of 25 rows) exactly as EF Core sends
+/// The floor under the search page: its two queries (the count up to 201, then the first page of 25 rows) as EF Core sends
 /// them for referent.calvados (copied from PostgreSQL's statement log; Features/Beneficiaires: RechercheDossiers.Filtrer
 /// over PerimetreDossiers.VisiblesAsync, ListeBeneficiaires.Projeter, Pagination.PaginerAsync: if those change, this
 /// changes), timed through Npgsql like a page, one connection from the pool each time.
@@ -18,7 +18,8 @@ internal static class PlancherSql
         WHERE $1 AND b."DepartementId" = $2 AND b."FusionneDansId" IS NULL AND (b."ReferentAgentId" = ANY ($3) OR (b."ReferentAgentId" IS NULL AND array_position($3, NULL) IS NOT NULL) OR b."ReferentStructureId" = $4 OR (b."CommuneCode" IS NOT NULL AND b."CommuneCode" = ANY ($5))) AND b."Recherche" LIKE $6 ESCAPE ''
         """;
 
-    public const string Compte = "SELECT count(*)::int\n" + Filtre;
+    // Counted up to the page's maximum and one more (Features/Beneficiaires/Index: MaximumRecherche).
+    public const string Compte = "SELECT count(*)::int\nFROM (\nSELECT 1\n" + Filtre + "\nLIMIT $7\n) AS b0";
 
     public const string Page = """
         SELECT b."Id", b."NomNaissance", b."NomUsage", b."Prenoms", b."DateNaissance", (
@@ -85,6 +86,11 @@ internal static class PlancherSql
         foreach (var valeur in valeurs)
         {
             commande.Parameters.Add(new NpgsqlParameter { Value = valeur });
+        }
+
+        if (sql == Compte)
+        {
+            commande.Parameters.Add(new NpgsqlParameter { Value = 201 });
         }
 
         if (sql == Page)

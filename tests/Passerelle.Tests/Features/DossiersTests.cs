@@ -4,6 +4,8 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Domain;
+using Passerelle.Features.Beneficiaires;
+using Passerelle.Features.Shared;
 using Passerelle.Tests.Support;
 
 namespace Passerelle.Tests.Features;
@@ -50,6 +52,32 @@ public abstract class DossiersTests(ApplicationDeTest app)
     {
         await using var db = app.Base.Contexte(await app.Base.DepartementAsync("15"));
         return await db.JournalAcces.Where(j => j.EnregistrementId == id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Une_recherche_trop_large_liste_les_deux_cents_premieres_personnes_et_demande_de_la_preciser()
+    {
+        var cantal = await app.Base.DepartementAsync("15");
+        await using (var db = app.Base.Contexte(cantal))
+        {
+            for (var i = 0; i < IndexModel.MaximumRecherche + 5; i++)
+            {
+                db.Beneficiaires.Add(new Beneficiaire(cantal, "Surnombre", null, $"Camille {i:000}", new DateOnly(1970, 1, 1).AddDays(i), Sexe.Femme, Dispositifs.Rsa));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await ConnecteAsync("orientation.cantal");
+        var large = await ClientPasserelle.DocumentAsync(await client.PosterAsync("/beneficiaires", Recherche("surnombre")));
+        var precise = await ClientPasserelle.DocumentAsync(await client.PosterAsync("/beneficiaires", Recherche("surnombre", date: "1970-01-11")));
+
+        large.QuerySelector("caption")!.TextContent.ShouldContain("(plus de 200)");
+        large.QuerySelector(".alerte")!.TextContent.ShouldContain("Plus de 200 personnes correspondent à cette recherche");
+        large.QuerySelectorAll("table.tableau tbody tr").Length.ShouldBe(Pagination.TailleParDefaut);
+        large.QuerySelector("form.pagination p")!.TextContent.ShouldBe("1 à 25 sur 200");
+        precise.QuerySelectorAll("table.tableau tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ShouldBe(["SURNOMBRE Camille 010"]);
+        precise.QuerySelector(".alerte").ShouldBeNull();
     }
 
     [Fact]

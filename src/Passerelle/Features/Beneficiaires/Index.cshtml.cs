@@ -36,6 +36,15 @@ public sealed class IndexModel(PasserelleDbContext db, PerimetreDossiers perimet
     public bool PeutCreer => PerimetreDossiers.RolesCreation.Any(User.EstDans);
     public PageDe<LigneBeneficiaire> Resultats { get; private set; } = new([], 1, Pagination.TailleParDefaut, 0);
 
+    /// <summary>
+    /// A search lists at most this many people: past it, the agent narrows it (first name, birth date) rather than
+    /// paging, and counting stops there instead of reading every match (3 000 "Lecomte" among 200 000 people).
+    /// </summary>
+    public const int MaximumRecherche = 200;
+
+    /// <summary>More people than <see cref="MaximumRecherche"/> match the search: only the first ones are listed.</summary>
+    public bool RechercheTronquee { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Vue = Vue is "perimetre" || !PeutVoirPortefeuille ? "perimetre" : "portefeuille";
@@ -105,8 +114,11 @@ public sealed class IndexModel(PasserelleDbContext db, PerimetreDossiers perimet
         }
 
         var visibles = await perimetre.VisiblesAsync(cancellationToken);
-        Resultats = await ListeBeneficiaires.Projeter(db, Trier(recherche.Filtrer(visibles, Criteres)))
-            .PaginerAsync(NumeroPage, cancellationToken: cancellationToken);
+        var trouvees = recherche.Filtrer(visibles, Criteres);
+        var total = await trouvees.Take(MaximumRecherche + 1).CountAsync(cancellationToken);
+        RechercheTronquee = total > MaximumRecherche;
+        Resultats = await ListeBeneficiaires.Projeter(db, Trier(trouvees))
+            .PaginerAsync(NumeroPage, Math.Min(total, MaximumRecherche), Pagination.TailleParDefaut, cancellationToken);
         return Page();
     }
 
