@@ -112,16 +112,23 @@ public sealed class GenerateurDonnees(PasserelleDbContext db, DepartementCourant
             var clotures = Personnes.Beneficiaires.SelectMany(b => b.Clotures).ToList();
             var heures = Prescriptions.Prescriptions.SelectMany(p => p.Heures).ToList();
             var bilans = Prescriptions.Prescriptions.SelectMany(p => p.Bilans).ToList();
-            IEnumerable<object>[] nouvelles =
+            (IReadOnlyCollection<object> Lignes, Func<Task> Ecrire) Table<T>(IReadOnlyCollection<T> lignes) where T : class =>
+                (lignes, () => ecriture.EcrireAsync(lignes, Ids, cancellationToken));
+            // In the order foreign keys require.
+            (IReadOnlyCollection<object> Lignes, Func<Task> Ecrire)[] tables =
             [
-                Personnes.Foyers, Personnes.Beneficiaires, clotures, Personnes.Droits, Personnes.Referents, Personnes.Evaluations, Personnes.Notes,
-                Parcours.Orientations, Parcours.Demandes, Parcours.Contrats, Parcours.Seances, Parcours.RendezVous, Parcours.Suppleances, Parcours.Messages,
-                Prescriptions.Prescriptions, heures, bilans, Prescriptions.Entretiens, Prescriptions.Notifications,
+                Table(Personnes.Foyers), Table(Personnes.Beneficiaires), Table(clotures), Table(Personnes.Droits), Table(Personnes.Referents),
+                Table(Personnes.Evaluations), Table(Personnes.Notes),
+                Table(Parcours.Orientations), Table(Parcours.Demandes), Table(Parcours.Contrats), Table(Parcours.Seances), Table(Parcours.RendezVous),
+                Table(Parcours.Suppleances), Table(Parcours.Messages),
+                Table(Prescriptions.Prescriptions), Table(heures), Table(bilans), Table(Prescriptions.Entretiens), Table(Prescriptions.Notifications),
             ];
-            foreach (var liste in nouvelles)
+
+            // Every new id of the batch is known before the first row is written: rows refer to rows written after them.
+            foreach (var (lignes, _) in tables)
             {
                 System.Reflection.PropertyInfo? propriete = null;
-                foreach (var entite in liste)
+                foreach (var entite in lignes)
                 {
                     propriete ??= entite.GetType().GetProperty("Id");
                     if (propriete?.GetValue(entite) is Guid id)
@@ -131,27 +138,12 @@ public sealed class GenerateurDonnees(PasserelleDbContext db, DepartementCourant
                 }
             }
 
-            await ecriture.EcrireAsync(Personnes.Foyers, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Personnes.Beneficiaires, Ids, cancellationToken);
-            await ecriture.EcrireAsync(clotures, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Personnes.Droits, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Personnes.Referents, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Personnes.Evaluations, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Personnes.Notes, Ids, cancellationToken);
-            // The parcours' letter template is the département's own, already there: Parcours.Modeles is not written again.
-            await ecriture.EcrireAsync(Parcours.Orientations, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Parcours.Demandes, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Parcours.Contrats, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Parcours.Seances, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Parcours.RendezVous, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Parcours.Suppleances, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Parcours.Messages, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Prescriptions.Prescriptions, Ids, cancellationToken);
-            await ecriture.EcrireAsync(heures, Ids, cancellationToken);
-            await ecriture.EcrireAsync(bilans, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Prescriptions.Entretiens, Ids, cancellationToken);
-            await ecriture.EcrireAsync(Prescriptions.Notifications, Ids, cancellationToken);
-            return nouvelles.Sum(l => (long)l.Count());
+            foreach (var (_, ecrire) in tables)
+            {
+                await ecrire();
+            }
+
+            return tables.Sum(t => (long)t.Lignes.Count);
         }
     }
 }
