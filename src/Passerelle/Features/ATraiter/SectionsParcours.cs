@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Passerelle.Data;
@@ -132,20 +131,11 @@ public sealed class OrientationsAEcheance(PasserelleDbContext db, PerimetreDossi
         var echeance = EcheancesDatees.Echeance<Beneficiaire>(b => b.AttenteOrientationDepuis, periodes, TypeValeur.Semaines);
         var debut = contexte.Aujourdhui;
         var fin = debut.AddDays(SectionsATraiter.JoursEcheanceProche);
-        var dansLaSemaine = Expression.Lambda<Func<Beneficiaire, bool>>(
-            Expression.AndAlso(
-                Expression.GreaterThanOrEqual(echeance.Body, Expression.Constant((DateOnly?)debut, typeof(DateOnly?))),
-                Expression.LessThanOrEqual(echeance.Body, Expression.Constant((DateOnly?)fin, typeof(DateOnly?)))),
-            echeance.Parameters);
-        var personnes = visibles.Where(b => b.AttenteOrientationDepuis != null).Where(dansLaSemaine);
+        var personnes = visibles.Where(b => b.AttenteOrientationDepuis != null)
+            .Where(EcheancesDatees.AvecEcheance((Beneficiaire b, DateOnly? e) => e >= debut && e <= fin, echeance));
         var nombre = await personnes.CountAsync(cancellationToken);
         var elements = await personnes.OrderBy(echeance).ThenBy(b => b.Id).Take(SectionsATraiter.ElementsAffiches)
-            .Select(b => new
-            {
-                b.Id,
-                Nom = b.Prenoms + " " + (b.NomUsage ?? b.NomNaissance),
-                Echeance = db.Beneficiaires.Where(x => x.Id == b.Id).Select(echeance).FirstOrDefault(),
-            })
+            .Select(EcheancesDatees.AvecEcheance((Beneficiaire b, DateOnly? e) => new { b.Id, Nom = b.Prenoms + " " + (b.NomUsage ?? b.NomNaissance), Echeance = e }, echeance))
             .ToListAsync(cancellationToken);
         return new SectionATraiter(
             "orientations", "Orientations à décider cette semaine", $"Les personnes soumises aux droits et devoirs dont le délai d'orientation expire dans les {SectionsATraiter.JoursEcheanceProche} jours.", nombre,

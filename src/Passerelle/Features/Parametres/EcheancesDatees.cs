@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Passerelle.Data;
 using Passerelle.Domain;
 
@@ -37,6 +38,17 @@ public static class EcheancesDatees
     /// </summary>
     public static Expression<Func<T, DateOnly?>> Echeance<T>(Expression<Func<T, DateOnly?>> date, IReadOnlyList<PeriodeValeur> periodes, TypeValeur unite) =>
         Expression.Lambda<Func<T, DateOnly?>>(Echeance(date.Body, periodes, unite), date.Parameters);
+
+    /// <summary>
+    /// <paramref name="corps"/> with the deadline computed in place of its second parameter, as one expression over the
+    /// row: a deadline (a CASE in SQL) used in a projection or a filter without reading the row back by its key.
+    /// </summary>
+    public static Expression<Func<T, TResultat>> AvecEcheance<T, TResultat>(Expression<Func<T, DateOnly?, TResultat>> corps, Expression<Func<T, DateOnly?>> echeance)
+    {
+        var ligne = corps.Parameters[0];
+        var calculee = ReplacingExpressionVisitor.Replace(echeance.Parameters[0], ligne, echeance.Body);
+        return Expression.Lambda<Func<T, TResultat>>(ReplacingExpressionVisitor.Replace(corps.Parameters[1], calculee, corps.Body), ligne);
+    }
 
     /// <summary>The same over a date expression of type <see cref="DateOnly"/> or <see cref="Nullable{DateOnly}"/>, for queries built by hand.</summary>
     public static Expression Echeance(Expression date, IReadOnlyList<PeriodeValeur> periodes, TypeValeur unite)

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using Passerelle.Data;
 using Passerelle.Domain;
 using Passerelle.Features.Parametres;
@@ -172,7 +171,7 @@ public sealed class AlertesSuivi(PasserelleDbContext db)
             DateNaissance = b.DateNaissance,
             Dispositifs = b.Dispositifs,
             // Shown, never counted: read for the page's lines only.
-            ReferentId = db.ReferentsUniques.Where(r => r.BeneficiaireId == b.Id && r.Fin == null).Select(r => r.AgentId).FirstOrDefault(),
+            ReferentId = b.ReferentAgentId,
             Referent = db.ReferentsUniques.Where(r => r.BeneficiaireId == b.Id && r.Fin == null)
                 .Select(r => r.AgentId != null ? db.Users.Where(a => a.Id == r.AgentId).Select(a => a.Prenom + " " + a.Nom).FirstOrDefault() : r.NomExterne)
                 .FirstOrDefault(),
@@ -221,9 +220,7 @@ public sealed class AlertesSuivi(PasserelleDbContext db)
 
         // The deadline of the wait (the setting's periods, a CASE in SQL) put in place of the line's second parameter.
         var echeance = EcheancesDatees.Echeance<FaitsSuivi>(f => f.AttenteDepuis, seuils.DelaisOrientation, TypeValeur.Semaines);
-        var corps = ReplacingExpressionVisitor.Replace(
-            ligne.Parameters[1], ReplacingExpressionVisitor.Replace(echeance.Parameters[0], ligne.Parameters[0], echeance.Body), ligne.Body);
-        return faits.Select(Expression.Lambda<Func<FaitsSuivi, LigneSuivi>>(corps, ligne.Parameters[0]));
+        return faits.Select(EcheancesDatees.AvecEcheance(ligne, echeance));
     }
 
     public static IQueryable<LigneSuivi> Filtrer(IQueryable<LigneSuivi> lignes, TypeAlerte? alerte, bool avecAlerte)
