@@ -85,7 +85,6 @@ public sealed class IndexModel(
     {
         Aujourdhui = temps.Aujourdhui(User.Fuseau());
         var visibles = (await perimetre.VisiblesAsync(cancellationToken)).Where(b => !b.Clos);
-        var agentId = agentCourant.Id;
         IQueryable<Beneficiaire> personnes;
         if (VueResponsable)
         {
@@ -97,7 +96,7 @@ public sealed class IndexModel(
 
             var choisi = Referent;
             var ids = ReferentsDeLaStructure.Select(r => (Guid?)r.Id).ToList();
-            var structureId = await db.Users.Where(a => a.Id == agentId).Select(a => a.StructureId).SingleOrDefaultAsync(cancellationToken);
+            var structureId = await perimetre.StructureAgentAsync(cancellationToken);
             personnes = choisi is not null
                 ? visibles.Where(b => b.ReferentAgentId == choisi)
                 : visibles.Where(b => (structureId != null && b.ReferentStructureId == structureId) || ids.Contains(b.ReferentAgentId));
